@@ -1,0 +1,5 @@
+from django.shortcuts import render
+
+
+def vorauszahlungen(request):
+    return render(request, "erstattungen/vorauszahlungen.html")

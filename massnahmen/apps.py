@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MassnahmenConfig(AppConfig):
+    name = "massnahmen"
+    verbose_name = "Maßnahmen"
+    rollen_berechtigungen: dict[str, list[str]] = {}

@@ -1,0 +1,71 @@
+import factory
+from django.contrib.auth.models import Group
+
+from pik_portal.models import Benutzer, Kreis, Mitgliedschaft, Organisation
+from pik_portal.rollen import RP_REFERATSLEITUNG, RP_SACHBEARBEITUNG
+
+PASSWORT = "Test-Passwort-123"
+
+
+def kreis(kreisschluessel="08116"):
+    """One of the 44 Kreise loaded by the data migration."""
+    return Kreis.objects.get(kreisschluessel=kreisschluessel)
+
+
+class BenutzerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Benutzer
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@kommune.example")
+    name = factory.Faker("name", locale="de_DE")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORT)
+
+    @factory.post_generation
+    def speichern(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Landratsamt Beispiel {n}")
+    art = Organisation.Art.LANDKREIS
+    kreis = factory.LazyFunction(kreis)
+    strasse = "Marktplatz 1"
+    postleitzahl = "73728"
+    ort = "Esslingen am Neckar"
+    email = factory.Sequence(lambda n: f"integration{n}@kreis.example")
+
+
+class MitgliedschaftFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mitgliedschaft
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    benutzer = factory.SubFactory(BenutzerFactory)
+    rolle = Mitgliedschaft.Rolle.ZEICHNUNGSBERECHTIGT
+
+
+def mitglied(organisation=None, rolle=Mitgliedschaft.Rolle.ZEICHNUNGSBERECHTIGT, **kwargs):
+    """A user who is a member of ``organisation`` (a new one if not given)."""
+    organisation = organisation or OrganisationFactory()
+    benutzer = BenutzerFactory(**kwargs)
+    MitgliedschaftFactory(organisation=organisation, benutzer=benutzer, rolle=rolle)
+    return benutzer
+
+
+def rp_benutzer(gruppe=RP_SACHBEARBEITUNG, **kwargs):
+    benutzer = BenutzerFactory(is_staff=True, **kwargs)
+    benutzer.groups.add(Group.objects.get(name=gruppe))
+    return benutzer
+
+
+def sachbearbeitung(**kwargs):
+    return rp_benutzer(RP_SACHBEARBEITUNG, **kwargs)
+
+
+def referatsleitung(**kwargs):
+    return rp_benutzer(RP_REFERATSLEITUNG, **kwargs)
