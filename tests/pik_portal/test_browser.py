@@ -1,4 +1,7 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from playwright.sync_api import expect
 
 from tests.factories import PASSWORT, BenutzerFactory
@@ -20,7 +23,9 @@ def test_startseite_sieht_nach_kern_aus(page, axe_pruefen):
     schrift = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
     assert "Fira Sans" in schrift
     assert page.evaluate("document.fonts.check('16px \"Fira Sans\"')")
-    page.screenshot(path="test-artefakte/startseite.png", full_page=True)
+    ablage = Path(settings.BASE_DIR) / "test-artefakte"
+    ablage.mkdir(exist_ok=True)
+    page.screenshot(path=str(ablage / "startseite.png"), full_page=True)
 
 
 def test_anmelden_nur_mit_der_tastatur(page, axe_pruefen):
