@@ -26,10 +26,10 @@ def _datenbank_pruefen() -> str | None:
 def _broker_pruefen() -> str | None:
     if not settings.CELERY_BROKER_URL:
         return None
-    from pik_portal.celery import app
+    from kombu import Connection
 
     try:
-        with app.connection_for_read() as verbindung:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as verbindung:
             verbindung.ensure_connection(max_retries=1, interval_start=0, timeout=2)
     except Exception as exc:
         return type(exc).__name__

@@ -114,4 +114,8 @@ def verboten(request, exception=None):
 
 
 def serverfehler(request):
-    return render(request, "fehler/500.html", status=500)
+    # Standalone template without context processors: the database may be the cause.
+    from django.http import HttpResponseServerError
+    from django.template import loader
+
+    return HttpResponseServerError(loader.get_template("fehler/500.html").render())
