@@ -23,6 +23,8 @@ class PikPortalConfig(AppConfig):
     }
 
     def ready(self):
+        from .kreise import kreise_nach_migrate
         from .rollen import rollen_berechtigungen_abgleichen
 
+        post_migrate.connect(kreise_nach_migrate, sender=self, dispatch_uid="pik_kreise")
         post_migrate.connect(rollen_berechtigungen_abgleichen, dispatch_uid="pik_rollen")

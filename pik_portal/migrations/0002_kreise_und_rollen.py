@@ -1,25 +1,12 @@
-import csv
-from pathlib import Path
-
 from django.db import migrations
 
-KREISE_CSV = Path(__file__).resolve().parent.parent / "data" / "kreise.csv"
+from pik_portal.kreise import kreise_laden as _kreise_laden
+
 RP_ROLLEN = ["RP-Sachbearbeitung", "RP-Referatsleitung"]
 
 
 def kreise_laden(apps, schema_editor):
-    Kreis = apps.get_model("pik_portal", "Kreis")
-    with KREISE_CSV.open(encoding="utf-8", newline="") as datei:
-        for zeile in csv.DictReader(datei):
-            Kreis.objects.update_or_create(
-                kreisschluessel=zeile["kreisschluessel"],
-                defaults={
-                    "name": zeile["name"],
-                    "art": zeile["art"],
-                    "regierungsbezirk": zeile["regierungsbezirk"],
-                    "einwohner": int(zeile["einwohner"]),
-                },
-            )
+    _kreise_laden(apps.get_model("pik_portal", "Kreis"), using=schema_editor.connection.alias)
 
 
 def rollen_anlegen(apps, schema_editor):

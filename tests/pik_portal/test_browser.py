@@ -49,6 +49,8 @@ def test_anmelden_nur_mit_der_tastatur(page, axe_pruefen):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     expect(page.locator(".portal-fehlerzusammenfassung")).to_be_visible()
+    expect(page.locator(".portal-fehlerzusammenfassung")).to_be_focused()
+    assert page.title().startswith("Fehler: Anmelden")
     expect(page.locator("#id_username")).to_have_value("tastatur@kreis.example")
     axe_pruefen(page)
     page.locator("#id_password").focus()
@@ -56,4 +58,29 @@ def test_anmelden_nur_mit_der_tastatur(page, axe_pruefen):
     page.keyboard.press("Enter")
     page.wait_for_url("**/antraege/")
     assert page.get_by_role("button", name="Abmelden").is_visible()
+    axe_pruefen(page)
+
+
+def test_konto_und_mitgliederverwaltung(page, axe_pruefen, anmelden):
+    from pik_portal.models import Organisation
+    from tests.factories import OrganisationFactory, mitglied
+
+    org = OrganisationFactory(name="Landratsamt Tastaturhausen", art=Organisation.Art.LANDKREIS)
+    chefin = mitglied(org, email="chefin@kreis.example")
+    anmelden(page, chefin)
+    page.goto("/konto/")
+    axe_pruefen(page)
+    page.get_by_role("link", name="Mitglieder verwalten").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mitglieder")
+    # Submit empty: error summary, then fill in and add.
+    page.get_by_role("button", name="Hinzufügen").click()
+    expect(page.locator(".portal-fehlerzusammenfassung")).to_be_visible()
+    axe_pruefen(page)
+    page.get_by_label("Dienstliche E-Mail-Adresse").fill("neu@kreis.example")
+    page.get_by_label("Name", exact=True).fill("Neue Kollegin")
+    page.get_by_label("Mitglied", exact=True).check()
+    page.get_by_role("button", name="Hinzufügen").click()
+    expect(page.get_by_role("cell", name="neu@kreis.example", exact=True)).to_be_visible()
+    axe_pruefen(page)
+    page.goto("/konto/passwort/aendern/")
     axe_pruefen(page)

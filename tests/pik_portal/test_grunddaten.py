@@ -51,3 +51,15 @@ def test_demo_daten_sind_wiederholbar(capsys):
     assert "sachbearbeitung@rps.example" in ausgabe
     assert "referatsleitung@rps.example" in ausgabe
     assert Organisation.objects.values("kreis").distinct().count() >= 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_referenzdaten_ueberstehen_transaktionale_tests_teil_1():
+    Kreis.objects.all().delete()
+
+
+@pytest.mark.django_db
+def test_referenzdaten_ueberstehen_transaktionale_tests_teil_2():
+    # The flush after part 1 triggers post_migrate, which reloads the reference data.
+    assert Kreis.objects.count() == 44
+    assert Group.objects.filter(name__startswith="RP-").count() == 2

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +28,9 @@ def test_oeffentliche_seiten(client, url):
     assert "<main" in html and "<nav" in html and "<footer" in html
     assert "Content-Security-Policy" in antwort.headers
     assert "'unsafe-inline'" not in antwort.headers["Content-Security-Policy"]
-    assert " style=" not in html and "<script" not in html
+    assert " style=" not in html
+    # Only external scripts from our own origin, never inline code.
+    assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/js/portal.js" defer>']
 
 
 def test_startseite_verlinkt_die_bereiche(client):
