@@ -50,15 +50,24 @@ def mitglied_hinzufuegen(*, organisation: Organisation, akteur, email: str, name
     return mitgliedschaft, neu
 
 
+def _mitgliedschaft_sperren(mitgliedschaft_id: int, akteur) -> Mitgliedschaft:
+    """Lock the organisation, then the membership – the order mitglied_hinzufuegen uses."""
+    organisation_id = Mitgliedschaft.objects.values_list("organisation_id", flat=True).get(
+        pk=mitgliedschaft_id
+    )
+    Organisation.objects.select_for_update().get(pk=organisation_id)
+    _zeichnungsberechtigt_pruefen(akteur, organisation_id)
+    return (
+        Mitgliedschaft.objects.select_for_update(of=("self",))
+        .select_related("benutzer")
+        .get(pk=mitgliedschaft_id)
+    )
+
+
 def mitglied_rolle_aendern(*, mitgliedschaft_id: int, akteur, rolle: str) -> Mitgliedschaft:
+    """Change a member's role; the last signatory of an organisation cannot be demoted."""
     with transaction.atomic():
-        m = (
-            Mitgliedschaft.objects.select_for_update()
-            .select_related("benutzer")
-            .get(pk=mitgliedschaft_id)
-        )
-        Organisation.objects.select_for_update().get(pk=m.organisation_id)
-        _zeichnungsberechtigt_pruefen(akteur, m.organisation_id)
+        m = _mitgliedschaft_sperren(mitgliedschaft_id, akteur)
         if m.rolle == rolle:
             return m
         if m.ist_zeichnungsberechtigt:
@@ -76,14 +85,9 @@ def mitglied_rolle_aendern(*, mitgliedschaft_id: int, akteur, rolle: str) -> Mit
 
 
 def mitglied_entfernen(*, mitgliedschaft_id: int, akteur) -> None:
+    """Remove a member; the last signatory of an organisation stays."""
     with transaction.atomic():
-        m = (
-            Mitgliedschaft.objects.select_for_update()
-            .select_related("benutzer")
-            .get(pk=mitgliedschaft_id)
-        )
-        Organisation.objects.select_for_update().get(pk=m.organisation_id)
-        _zeichnungsberechtigt_pruefen(akteur, m.organisation_id)
+        m = _mitgliedschaft_sperren(mitgliedschaft_id, akteur)
         if m.ist_zeichnungsberechtigt:
             _letzte_zeichnungsberechtigte_pruefen(m.organisation_id, m.pk)
         Protokolleintrag.objects.create(

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,7 +13,38 @@ from .selectors import eigene_organisation_oder_404, mitgliedschaft_von
 
 
 def start(request):
-    return render(request, "seiten/start.html")
+    bereiche = [
+        {
+            "url": reverse("foerderantraege:liste"),
+            "titel": _("Förderanträge Integrationsmanagement"),
+            "text": _(
+                "Für Kommunen: Anträge online stellen, Nachforderungen beantworten und "
+                "Bescheide abrufen."
+            ),
+        },
+        {
+            "url": reverse("erstattungen:vorauszahlungen"),
+            "titel": _("Vorauszahlungen"),
+            "text": _(
+                "Liste der tatsächlich geleisteten Vorauszahlungen des Landes an die Stadt- "
+                "und Landkreise."
+            ),
+        },
+        {
+            "url": reverse("faq:index"),
+            "titel": _("Häufige Fragen (PIK-FAQ)"),
+            "text": _(
+                "Antworten zu Förderfähigkeit, Antragstellung, Personal, Mittelabruf und "
+                "Erstattungen."
+            ),
+        },
+        {
+            "url": reverse("massnahmen:index"),
+            "titel": _("Maßnahmen"),
+            "text": _("Tabelle aller Maßnahmen zu Sprache, Bildung, Ausbildung und Arbeitsmarkt."),
+        },
+    ]
+    return render(request, "seiten/start.html", {"bereiche": bereiche})
 
 
 @login_required

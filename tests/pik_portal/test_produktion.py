@@ -51,22 +51,15 @@ def _warten_auf(url, sekunden=30):
 
 def test_gunicorn_mit_whitenoise(tmp_path):
     umgebung = _produktionsumgebung(tmp_path)
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput"],
-        cwd=BASIS,
-        env=umgebung,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput"],
-        cwd=BASIS,
-        env=umgebung,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    for befehl in (["collectstatic", "--noinput"], ["migrate", "--noinput"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *befehl],
+            cwd=BASIS,
+            env=umgebung,
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
     port = _freier_port()
     umgebung["GUNICORN_BIND"] = f"127.0.0.1:{port}"
     umgebung["GUNICORN_WORKERS"] = "1"
