@@ -181,7 +181,7 @@ def test_slug_zurueck_auf_alten_namen(client):
 
 @pytest.mark.parametrize("anzahl", [1, 12])
 def test_uebersicht_anzahl_abfragen_bleibt_gleich(client, django_assert_max_num_queries, anzahl):
-    for i in range(3):
+    for _ in range(3):
         k = KategorieFactory()
         for _ in range(anzahl):
             f = FrageFactory(kategorie=k)
