@@ -90,7 +90,7 @@ def _auszug_einfach(text: str, woerter: list[str], breite: int = 200) -> SafeStr
     """Excerpt around the first hit with all hits marked (SQLite fallback)."""
     klein = text.lower()
     positionen = [p for p in (klein.find(w.lower()) for w in woerter) if p >= 0]
-    start = max(0, min(positionen) - breite // 3) if positionen else 0
+    start = max(0, min(positionen) - breite // 3) if positionen and len(text) > breite else 0
     stueck = text[start : start + breite]
     muster = re.compile("|".join(re.escape(w) for w in woerter), re.IGNORECASE)
     markiert = muster.sub(lambda m: _START + m.group(0) + _STOP, stueck)
@@ -115,7 +115,7 @@ def _suche_einfach(basis, suchtext: str) -> list[Treffer]:
     )
     treffer = []
     for f in fragen:
-        f.titel_markiert = _auszug_einfach(f.frage, woerter, breite=len(f.frage) + 1)
+        f.titel_markiert = _auszug_einfach(f.frage, woerter, breite=len(f.frage))
         treffer.append(Treffer(frage=f, auszug=_auszug_einfach(f.antwort_klartext, woerter)))
     return treffer
 

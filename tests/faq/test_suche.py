@@ -122,3 +122,12 @@ def test_postgres_suche_mit_sonderzeichen_stuerzt_nicht_ab(client, postgres):
     FrageFactory(frage="Antrag")
     for q in ['"Antrag', "Antrag & | !", "-", "or", "'", "der die das"]:
         assert client.get("/faq/", {"q": q}).status_code == 200
+
+
+def test_einfache_suche_markiert_den_ganzen_titel(settings):
+    settings.IST_POSTGRES = False
+    FrageFactory(frage="Bis wann ist der Verwendungsnachweis vorzulegen?", antwort="Bald.")
+    treffer = fragen_suchen("verwendungsnachweis")
+    assert treffer[0].frage.titel_markiert == (
+        "Bis wann ist der <mark>Verwendungsnachweis</mark> vorzulegen?"
+    )
