@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 
 from pik_portal.markdown import markdown_zu_html
 
-from .models import Frage, Kategorie
+from .models import Bewertung, Frage, Kategorie
 from .services import fragen_veroeffentlichen, fragen_zurueckziehen
 
 
@@ -108,3 +108,21 @@ class FrageAdmin(admin.ModelAdmin):
             % {"anzahl": anzahl},
             messages.SUCCESS,
         )
+
+
+@admin.register(Bewertung)
+class BewertungAdmin(admin.ModelAdmin):
+    """Votes are read-only: they come from readers, never from the office."""
+
+    list_display = ["frage", "hilfreich", "abgegeben_am"]
+    list_filter = ["hilfreich", "frage__kategorie"]
+    list_select_related = ["frage"]
+    search_fields = ["frage__frage"]
+    date_hierarchy = "abgegeben_am"
+    fields = ["frage", "hilfreich", "abgegeben_am"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

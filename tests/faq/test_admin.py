@@ -102,3 +102,12 @@ def test_kategorien_im_admin(client):
     inhalt = client.get("/admin/faq/kategorie/").content.decode()
     assert "Datenschutz" in inhalt
     assert '<td class="field-anzahl_fragen">2</td>' in inhalt
+
+
+def test_bewertungen_sind_nur_lesbar(client):
+    f = FrageFactory(frage="Wer darf einen Antrag stellen?")
+    b = Bewertung.objects.create(frage=f, hilfreich=True, sitzung="a")
+    client.force_login(sachbearbeitung())
+    assert "Wer darf einen Antrag stellen?" in client.get("/admin/faq/bewertung/").content.decode()
+    assert client.get(f"/admin/faq/bewertung/{b.pk}/change/").status_code == 200
+    assert client.get("/admin/faq/bewertung/add/").status_code == 403

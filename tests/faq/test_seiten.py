@@ -250,3 +250,12 @@ def test_nur_get_fuer_lesende_seiten(client):
     assert client.post("/faq/").status_code == 405
     assert client.get(reverse("faq_json")).status_code == 200
     assert Frage.objects.count() == 0
+
+
+@pytest.mark.parametrize("anzahl", [1, 12])
+def test_frage_anzahl_abfragen_bleibt_gleich(client, django_assert_max_num_queries, anzahl):
+    k = KategorieFactory(slug="k")
+    f = FrageFactory(kategorie=k, slug="f")
+    f.verwandte_fragen.add(*FrageFactory.create_batch(anzahl, kategorie=k))
+    with django_assert_max_num_queries(2):
+        assert client.get("/faq/k/f/").status_code == 200
