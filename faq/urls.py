@@ -6,4 +6,7 @@ app_name = "faq"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("<slug:kategorie>/", views.kategorie, name="kategorie"),
+    path("<slug:kategorie>/<slug:frage>/", views.frage, name="frage"),
+    path("<slug:kategorie>/<slug:frage>/bewerten/", views.bewerten, name="bewerten"),
 ]

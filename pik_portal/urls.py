@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from faq import views as faq_views
+
 from . import health, views
 
 urlpatterns = [
@@ -25,6 +27,7 @@ urlpatterns = [
     path("antraege/", include("foerderantraege.urls")),
     path("erstattungen/", include("erstattungen.urls")),
     path("faq/", include("faq.urls")),
+    path("faq.json", faq_views.faq_json, name="faq_json"),
     path("massnahmen/", include("massnahmen.urls")),
     path("admin/", admin.site.urls),
 ]

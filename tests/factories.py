@@ -69,3 +69,28 @@ def sachbearbeitung(**kwargs):
 
 def referatsleitung(**kwargs):
     return rp_benutzer(RP_REFERATSLEITUNG, **kwargs)
+
+
+# --- faq ---
+from faq.models import Frage, Kategorie  # noqa: E402
+
+
+class KategorieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Kategorie
+
+    titel = factory.Sequence(lambda n: f"Thema {n}")
+    slug = factory.Sequence(lambda n: f"thema-{n}")
+    reihenfolge = factory.Sequence(lambda n: n)
+
+
+class FrageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Frage
+
+    kategorie = factory.SubFactory(KategorieFactory)
+    frage = factory.Sequence(lambda n: f"Beispielfrage Nummer {n}?")
+    slug = factory.Sequence(lambda n: f"beispielfrage-{n}")
+    antwort = "Eine kurze Antwort mit **fettem** Text."
+    reihenfolge = factory.Sequence(lambda n: n)
+    veroeffentlicht = True
