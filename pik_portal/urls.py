@@ -26,6 +26,7 @@ urlpatterns = [
     path("erstattungen/", include("erstattungen.urls")),
     path("faq/", include("faq.urls")),
     path("massnahmen/", include("massnahmen.urls")),
+    path("", include("massnahmen.export_urls")),  # /massnahmen.csv, /massnahmen.json
     path("admin/", admin.site.urls),
 ]
 
