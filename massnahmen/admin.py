@@ -28,6 +28,8 @@ class ZielgruppeAdmin(admin.ModelAdmin):
 
 
 class MassnahmeForm(forms.ModelForm):
+    link = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
+
     class Meta:
         model = Massnahme
         fields = [
