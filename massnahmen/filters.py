@@ -60,7 +60,6 @@ class MassnahmeFilter(filters.FilterSet):
     q = filters.CharFilter(
         label=_("Suche"),
         method="suchen",
-        help_text=_("Titel, Beschreibung, Ressort, Träger oder Förderprogramm"),
     )
     handlungsfeld = filters.ModelChoiceFilter(
         label=_("Handlungsfeld"),
@@ -81,7 +80,6 @@ class MassnahmeFilter(filters.FilterSet):
         to_field_name="kreisschluessel",
         empty_label=_("Alle Kreise"),
         method="nach_kreis",
-        help_text=_("Zeigt auch die landesweiten Maßnahmen."),
     )
     ressort = filters.ChoiceFilter(
         label=_("Ressort"), choices=ressort_auswahl, empty_label=_("Alle Ressorts")
