@@ -72,3 +72,13 @@ def test_veroeffentlichen_und_zurueckziehen(client):
     )
     client.logout()
     assert client.get(entwurf.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("anzahl", [5, 60])
+def test_admin_liste_abfragen_bleiben_gleich(client, django_assert_max_num_queries, anzahl):
+    for n in range(anzahl):
+        MassnahmeFactory(titel=f"Maßnahme {n}")
+    client.force_login(sachbearbeitung())
+    with django_assert_max_num_queries(20):
+        antwort = client.get("/admin/massnahmen/massnahme/")
+    assert antwort.status_code == 200
