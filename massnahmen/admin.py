@@ -108,7 +108,7 @@ class MassnahmeAdmin(CsvImportAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Ausgewählte Maßnahmen veröffentlichen"), permissions=["change"])
     def veroeffentlichen(self, request, queryset):
-        n = veroeffentlichung_setzen(queryset, True)
+        n = veroeffentlichung_setzen(queryset, True, akteur=request.user)
         self.message_user(
             request,
             ngettext("%d Maßnahme veröffentlicht.", "%d Maßnahmen veröffentlicht.", n) % n,
@@ -117,7 +117,7 @@ class MassnahmeAdmin(CsvImportAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Ausgewählte Maßnahmen zurückziehen"), permissions=["change"])
     def zurueckziehen(self, request, queryset):
-        n = veroeffentlichung_setzen(queryset, False)
+        n = veroeffentlichung_setzen(queryset, False, akteur=request.user)
         self.message_user(
             request,
             ngettext("%d Maßnahme zurückgezogen.", "%d Maßnahmen zurückgezogen.", n) % n,

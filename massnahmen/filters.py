@@ -123,10 +123,6 @@ class MassnahmeFilter(filters.FilterSet):
     def sortieren(self, queryset, name, value):
         return queryset.order_by(*sortierung(value))
 
-    @property
-    def ist_gefiltert(self) -> bool:
-        return any(self.data.get(k) for k in self.Meta.fields)
-
 
 def massnahmen_filtern(daten) -> MassnahmeFilter:
     """The filter over published measures for the query parameters ``daten``."""

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from pik_portal.csv_export import FORMEL_ANFAENGE
 from pik_portal.csv_import import ANGELEGT, GEAENDERT, UNVERAENDERT, CsvImport, ZeilenFehler
-from pik_portal.models import Kreis
+from pik_portal.models import Kreis, Protokolleintrag
 
 from .models import Handlungsfeld, Massnahme, Zielgruppe
 
@@ -190,6 +190,17 @@ class MassnahmenImport(CsvImport):
             raise ZeilenFehler(fehler)
         return daten
 
+    def nach_import(self, vorschau) -> None:
+        zahlen = vorschau.zaehlung()
+        Protokolleintrag.objects.create(
+            benutzer=self.benutzer,
+            aktion="massnahmen_import",
+            beschreibung=(
+                f"CSV-Import Maßnahmen: {zahlen[ANGELEGT]} angelegt, "
+                f"{zahlen[GEAENDERT]} geändert, {zahlen[UNVERAENDERT]} unverändert."
+            ),
+        )
+
     def zeile_speichern(self, daten: dict) -> str:
         werte = {feld: daten[feld] for feld in FELDER}
         massnahme = Massnahme.objects.select_for_update().filter(slug=daten["slug"]).first()
@@ -241,11 +252,17 @@ def import_zeile(m: Massnahme) -> list:
 
 
 @transaction.atomic
-def veroeffentlichung_setzen(massnahmen, veroeffentlicht: bool) -> int:
-    """Publish or withdraw measures; returns how many changed."""
+def veroeffentlichung_setzen(massnahmen, veroeffentlicht: bool, akteur=None) -> int:
+    """Publish or withdraw measures, with one audit row each; returns how many changed."""
     geaendert = 0
     for m in massnahmen.select_for_update().exclude(veroeffentlicht=veroeffentlicht):
         m.veroeffentlicht = veroeffentlicht
         m.save(update_fields=["veroeffentlicht", "geaendert_am"])
+        Protokolleintrag.objects.create(
+            benutzer=akteur,
+            aktion="massnahme_veroeffentlicht" if veroeffentlicht else "massnahme_zurueckgezogen",
+            beschreibung=f"Maßnahme „{m.titel}“ ({m.slug}) "
+            + ("veröffentlicht." if veroeffentlicht else "zurückgezogen."),
+        )
         geaendert += 1
     return geaendert

@@ -18,6 +18,7 @@ PRO_SEITE = 20
 
 def index(request):
     filterset = massnahmen_filtern(request.GET)
+    filterset.form.is_valid()
     seite = Paginator(filterset.qs, PRO_SEITE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -27,8 +28,8 @@ def index(request):
             "form": filterset.form,
             "seite": seite,
             "massnahmen": seite.object_list,
-            "sortierung": request.GET.get("sort", "") if filterset.form.is_valid() else "",
-            "abfrage": request.GET.urlencode(),
+            # The validated value, so a forged ``sort`` never marks a column.
+            "sortierung": filterset.form.cleaned_data.get("sort") or "",
         },
     )
 

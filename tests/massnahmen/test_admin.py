@@ -1,6 +1,7 @@
 import pytest
 
 from massnahmen.models import Massnahme
+from pik_portal.models import Protokolleintrag
 from tests.factories import (
     MassnahmeFactory,
     handlungsfeld,
@@ -72,6 +73,9 @@ def test_veroeffentlichen_und_zurueckziehen(client):
     )
     client.logout()
     assert client.get(entwurf.get_absolute_url()).status_code == 404
+    assert list(
+        Protokolleintrag.objects.order_by("zeitpunkt", "pk").values_list("aktion", flat=True)
+    ) == ["massnahme_veroeffentlicht", "massnahme_zurueckgezogen"]
 
 
 @pytest.mark.parametrize("anzahl", [5, 60])

@@ -7,6 +7,7 @@ from massnahmen.models import Massnahme
 from massnahmen.services import MassnahmenImport
 from pik_portal.admin_import import SIGNATUR_SALZ
 from pik_portal.csv_import import ANGELEGT, GEAENDERT, UNVERAENDERT, ImportAbgebrochen
+from pik_portal.models import Protokolleintrag
 from tests.factories import MassnahmeFactory, kreis, sachbearbeitung, zielgruppe
 
 pytestmark = pytest.mark.django_db
@@ -155,3 +156,6 @@ def test_admin_import_vorschau_und_bestaetigen(client):
         "Import abgeschlossen: 2 angelegt, 0 geändert, 0 unverändert." in antwort.content.decode()
     )
     assert Massnahme.objects.count() == 2
+    eintrag = Protokolleintrag.objects.get(aktion="massnahmen_import")
+    assert eintrag.beschreibung == "CSV-Import Maßnahmen: 2 angelegt, 0 geändert, 0 unverändert."
+    assert eintrag.benutzer.is_staff
