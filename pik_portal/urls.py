@@ -29,6 +29,7 @@ urlpatterns = [
     path("faq/", include("faq.urls")),
     path("faq.json", faq_views.faq_json, name="faq_json"),
     path("massnahmen/", include("massnahmen.urls")),
+    path("", include("massnahmen.export_urls")),  # /massnahmen.csv, /massnahmen.json
     path("admin/", admin.site.urls),
 ]
 

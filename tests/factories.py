@@ -94,3 +94,43 @@ class FrageFactory(factory.django.DjangoModelFactory):
     antwort = "Eine kurze Antwort mit **fettem** Text."
     reihenfolge = factory.Sequence(lambda n: n)
     veroeffentlicht = True
+
+# --- massnahmen ---
+import datetime  # noqa: E402
+
+from massnahmen.models import Handlungsfeld, Massnahme, Zielgruppe  # noqa: E402
+
+
+def handlungsfeld(slug="sprache"):
+    """A Handlungsfeld from the data migration (recreated if a flush removed it)."""
+    return Handlungsfeld.objects.get_or_create(slug=slug, defaults={"name": slug.title()})[0]
+
+
+def zielgruppe(slug="jugendliche"):
+    return Zielgruppe.objects.get_or_create(slug=slug, defaults={"name": slug.title()})[0]
+
+
+class MassnahmeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Massnahme
+        skip_postgeneration_save = True
+
+    titel = factory.Sequence(lambda n: f"Maßnahme {n:04d}")
+    slug = factory.Sequence(lambda n: f"massnahme-{n:04d}")
+    kurzbeschreibung = "Eine Maßnahme zum Testen."
+    beschreibung = "Mit **Markdown**."
+    handlungsfeld = factory.LazyFunction(handlungsfeld)
+    ressort = "Ministerium für Soziales, Gesundheit und Integration"
+    landesweit = True
+    beginn = datetime.date(2020, 1, 1)
+    veroeffentlicht = True
+
+    @factory.post_generation
+    def zielgruppen(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.zielgruppen.set(extracted)
+
+    @factory.post_generation
+    def kreise(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.kreise.set(extracted)
