@@ -1,6 +1,10 @@
+import datetime
+
 import factory
 from django.contrib.auth.models import Group
 
+from faq.models import Frage, Kategorie
+from massnahmen.models import Handlungsfeld, Massnahme, Zielgruppe
 from pik_portal.models import Benutzer, Kreis, Mitgliedschaft, Organisation
 from pik_portal.rollen import RP_REFERATSLEITUNG, RP_SACHBEARBEITUNG
 
@@ -72,7 +76,6 @@ def referatsleitung(**kwargs):
 
 
 # --- faq ---
-from faq.models import Frage, Kategorie  # noqa: E402
 
 
 class KategorieFactory(factory.django.DjangoModelFactory):
@@ -95,10 +98,8 @@ class FrageFactory(factory.django.DjangoModelFactory):
     reihenfolge = factory.Sequence(lambda n: n)
     veroeffentlicht = True
 
-# --- massnahmen ---
-import datetime  # noqa: E402
 
-from massnahmen.models import Handlungsfeld, Massnahme, Zielgruppe  # noqa: E402
+# --- massnahmen ---
 
 
 def handlungsfeld(slug="sprache"):
