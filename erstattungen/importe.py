@@ -1,8 +1,17 @@
 """CSV import of Vorauszahlungen for the admin (uses the shared import mechanism)."""
 
+import csv
 import datetime
+import io
 
-from pik_portal.csv_import import ANGELEGT, GEAENDERT, UNVERAENDERT, CsvImport, ZeilenFehler
+from pik_portal.csv_import import (
+    ANGELEGT,
+    GEAENDERT,
+    UNVERAENDERT,
+    CsvImport,
+    ZeilenFehler,
+    csv_dekodieren,
+)
 from pik_portal.models import Kreis
 from pik_portal.money import betrag_parsen
 
@@ -75,6 +84,24 @@ class VorauszahlungImport(CsvImport):
         if fehler:
             raise ZeilenFehler(fehler)
         return daten
+
+    def pruefen(self, inhalt: bytes):
+        vorschau = super().pruefen(inhalt)
+        # The shared mechanism drops surplus cells before it checks for them
+        # (pik_portal.csv_import), so rows with too many columns are caught here.
+        if vorschau.zeilen:
+            leser = csv.reader(
+                io.StringIO(csv_dekodieren(inhalt), newline=""), delimiter=self.trennzeichen
+            )
+            kopf = next(leser, [])
+            zu_lang = {
+                n for n, r in enumerate((r for r in leser if r), start=2) if len(r) > len(kopf)
+            }
+            meldung = "Die Zeile hat mehr Spalten als die Kopfzeile."
+            for zeile in vorschau.zeilen:
+                if zeile.zeilennummer in zu_lang and meldung not in zeile.fehler:
+                    zeile.fehler.append(meldung)
+        return vorschau
 
     def zeile_speichern(self, daten):
         felder = ["kreis", "abrechnungsjahr", "zeitraum", "betrag", "zahlungsdatum"]

@@ -69,7 +69,9 @@ class Kostenkategorie(models.Model):
     beschreibung = models.TextField(_("Erläuterung"), blank=True)
     reihenfolge = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     aktiv = models.BooleanField(
-        _("aktiv"), default=True, help_text=_("Nur aktive Kategorien erscheinen in neuen Abrechnungen.")
+        _("aktiv"),
+        default=True,
+        help_text=_("Nur aktive Kategorien erscheinen in neuen Abrechnungen."),
     )
 
     class Meta:

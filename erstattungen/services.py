@@ -177,7 +177,9 @@ def saldo_berechnen(abrechnung) -> dict:
     """
     positionen = list(abrechnung.positionen.select_related("kategorie"))
     summe_erklaert = runden(sum((p.betrag_erklaert for p in positionen), Decimal(0)))
-    summe_anerkannt = runden(sum((p.betrag_anerkannt or Decimal(0) for p in positionen), Decimal(0)))
+    summe_anerkannt = runden(
+        sum((p.betrag_anerkannt or Decimal(0) for p in positionen), Decimal(0))
+    )
     vorauszahlungen = summe_gezahlter_vorauszahlungen(abrechnung.kreis, abrechnung.abrechnungsjahr)
     saldo = summe_anerkannt - vorauszahlungen
     if saldo > 0:

@@ -69,3 +69,27 @@ def sachbearbeitung(**kwargs):
 
 def referatsleitung(**kwargs):
     return rp_benutzer(RP_REFERATSLEITUNG, **kwargs)
+
+
+# --- erstattungen ---
+import datetime as _dt  # noqa: E402
+from decimal import Decimal as _Decimal  # noqa: E402
+
+
+class VorauszahlungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "erstattungen.Vorauszahlung"
+
+    kreis = factory.LazyFunction(kreis)
+    abrechnungsjahr = 2025
+    zeitraum = "1. Quartal"
+    betrag = _Decimal("100000.00")
+    zahlungsdatum = _dt.date(2025, 3, 31)
+    buchungsreferenz = factory.Sequence(lambda n: f"VZ-TEST-{n:05d}")
+
+
+def kreis_organisation(kreisschluessel="08116", **kwargs):
+    """A Landkreis organisation of the given Kreis."""
+    return OrganisationFactory(
+        kreis=kreis(kreisschluessel), art=Organisation.Art.LANDKREIS, **kwargs
+    )
