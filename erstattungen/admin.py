@@ -2,12 +2,13 @@ from decimal import Decimal
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from pik_portal.admin_import import CsvImportAdminMixin
-from pik_portal.money import euro
+from pik_portal.money import EuroFormField, euro
 
 from . import services
 from .importe import VorauszahlungImport
@@ -40,6 +41,7 @@ class GezahltFilter(admin.SimpleListFilter):
 @admin.register(Vorauszahlung)
 class VorauszahlungAdmin(CsvImportAdminMixin, SimpleHistoryAdmin):
     csv_import_klasse = VorauszahlungImport
+    formfield_overrides = {models.DecimalField: {"form_class": EuroFormField}}
     change_list_template = "admin/erstattungen/vorauszahlung/change_list.html"
     list_display = [
         "buchungsreferenz",
@@ -96,6 +98,7 @@ class KostenkategorieAdmin(admin.ModelAdmin):
 
 class PositionInline(admin.TabularInline):
     model = Abrechnungsposition
+    formfield_overrides = {models.DecimalField: {"form_class": EuroFormField}}
     fields = ["kategorie", "betrag_erklaert", "betrag_anerkannt"]
     extra = 0
     can_delete = False
