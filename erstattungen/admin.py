@@ -194,6 +194,8 @@ class SpitzabrechnungAdmin(admin.ModelAdmin):
         pass
 
     def save_formset(self, request, form, formset, change):
+        # Nothing is saved by the formsets themselves; the change log needs these lists.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         if formset.model is not Abrechnungsposition:
             return
         betraege = {

@@ -261,6 +261,16 @@ def abrechnung_neu(request):
 def abrechnung_detail(request, pk):
     abrechnung = _abrechnung_oder_404(request, pk)
     saldo = services.saldo_berechnen(abrechnung)
+    bescheide = list(abrechnung.bescheide.all())
+    if bescheide:
+        # Once fixed, the notice's own copy of the amounts is what counts.
+        b = bescheide[0]
+        saldo.update(
+            summe_vorauszahlungen=b.summe_vorauszahlungen,
+            saldo=b.saldo,
+            art=b.art,
+            betrag_ausgleich=b.betrag_ausgleich,
+        )
     return render(
         request,
         "erstattungen/abrechnung_detail.html",
@@ -269,7 +279,7 @@ def abrechnung_detail(request, pk):
             "saldo": saldo,
             "anlagen": abrechnung.anlagen.all(),
             "verlauf": abrechnung.statusaenderungen.select_related("benutzer"),
-            "bescheide": abrechnung.bescheide.all(),
+            "bescheide": bescheide,
             "fertig": RenderStatus.FERTIG,
             "darf_einreichen": abrechnung.ist_entwurf
             and services._ist_kreis_zeichnungsberechtigt(request.user, abrechnung.organisation),
