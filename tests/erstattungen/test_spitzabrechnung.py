@@ -284,10 +284,7 @@ def test_fremder_kreis_bekommt_404(client, org, kreisnutzer, bis_festgesetzt):
 
 @pytest.mark.parametrize("art", ["stadt", "gemeinde", "freier_traeger", None])
 def test_keine_kreisorganisation_bekommt_404(client, art):
-    if art:
-        benutzer = mitglied(OrganisationFactory(art=art))
-    else:
-        benutzer = sachbearbeitung()
+    benutzer = mitglied(OrganisationFactory(art=art)) if art else sachbearbeitung()
     client.force_login(benutzer)
     assert client.get("/erstattungen/abrechnungen/").status_code == 404
     assert client.get("/erstattungen/abrechnungen/neu/").status_code == 404
