@@ -352,3 +352,20 @@ def test_admin_erfasst_anerkannte_betraege_und_setzt_fest(
     assert bescheid.art == Abrechnungsbescheid.Art.RUECKFORDERUNG
     assert bescheid.render_status == RenderStatus.FERTIG
     assert [e.benutzer for e in abrechnung.statusaenderungen.all()][-2:] == [sb, sb]
+
+
+def test_admin_seiten_fuer_das_rp(client, org, kreisnutzer):
+    abrechnung = _abrechnung(org, kreisnutzer)
+    vz = VorauszahlungFactory()
+    client.force_login(referatsleitung())
+    for url in [
+        reverse("admin:erstattungen_spitzabrechnung_changelist"),
+        reverse("admin:erstattungen_spitzabrechnung_change", args=[abrechnung.pk]),
+        reverse("admin:erstattungen_kostenkategorie_changelist"),
+        reverse("admin:erstattungen_vorauszahlung_change", args=[vz.pk]),
+        reverse("admin:erstattungen_vorauszahlung_history", args=[vz.pk]),
+        reverse("admin:erstattungen_vorauszahlung_import"),
+    ]:
+        assert client.get(url).status_code == 200, url
+    # The Kreis files; the RP cannot add or delete a Spitzabrechnung in the admin.
+    assert client.get(reverse("admin:erstattungen_spitzabrechnung_add")).status_code == 403
