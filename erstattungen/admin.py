@@ -4,10 +4,15 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q, Sum
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from pik_portal.admin_import import CsvImportAdminMixin
+from pik_portal.dokumente import RenderStatus
 from pik_portal.money import EuroFormField, euro
 
 from . import services
@@ -138,6 +143,7 @@ class StatusaenderungInline(_NurLesenInline):
 class BescheidInline(_NurLesenInline):
     model = Abrechnungsbescheid
     fields = [
+        "pdf_link",
         "aktenzeichen",
         "bescheiddatum",
         "summe_anerkannt",
@@ -148,6 +154,13 @@ class BescheidInline(_NurLesenInline):
         "gerendert_am",
     ]
     readonly_fields = fields
+
+    @admin.display(description=_("PDF"))
+    def pdf_link(self, obj):
+        if obj.render_status != RenderStatus.FERTIG:
+            return "–"
+        url = reverse("admin:erstattungen_abrechnungsbescheid_pdf", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.pdf_dateiname())
 
 
 @admin.register(Spitzabrechnung)
@@ -174,6 +187,28 @@ class SpitzabrechnungAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # the Kreis files its Spitzabrechnung in the portal
+
+    def get_urls(self):
+        eigene = [
+            path(
+                "bescheid/<int:pk>.pdf",
+                self.admin_site.admin_view(self.bescheid_pdf),
+                name="erstattungen_abrechnungsbescheid_pdf",
+            )
+        ]
+        return eigene + super().get_urls()
+
+    def bescheid_pdf(self, request, pk):
+        # The storage is private; the PDF is only served through this checked view.
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        bescheid = get_object_or_404(Abrechnungsbescheid, pk=pk, render_status=RenderStatus.FERTIG)
+        return FileResponse(
+            bescheid.pdf.open("rb"),
+            as_attachment=True,
+            filename=bescheid.pdf_dateiname(),
+            content_type="application/pdf",
+        )
 
     def has_delete_permission(self, request, obj=None):
         return False

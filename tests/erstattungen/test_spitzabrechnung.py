@@ -351,6 +351,10 @@ def test_admin_erfasst_anerkannte_betraege_und_setzt_fest(
     assert bescheid.saldo == Decimal("-49.50")
     assert bescheid.art == Abrechnungsbescheid.Art.RUECKFORDERUNG
     assert bescheid.render_status == RenderStatus.FERTIG
+    seite = client.get(url).content.decode()
+    pdf_url = reverse("admin:erstattungen_abrechnungsbescheid_pdf", args=[bescheid.pk])
+    assert pdf_url in seite
+    assert b"".join(client.get(pdf_url).streaming_content).startswith(b"%PDF")
     assert [e.benutzer for e in abrechnung.statusaenderungen.all()][-2:] == [sb, sb]
 
 
