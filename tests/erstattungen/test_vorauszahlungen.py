@@ -120,6 +120,10 @@ def test_summen_in_html_csv_json_gleich(client, zahlungen, filter):
             **{x: y for x, y in filter.items() if x != "kreis"},
         )
         assert Decimal(k["summe"]) == sum(Decimal(z["betrag"]) for z in k["zahlungen"])
+        # Same Kreis sum in the HTML table and in the CSV.
+        assert f'data-kreissumme="{k["kreisschluessel"]}">{euro(Decimal(k["summe"]))}<' in html
+        csv_summe = [z for z in zeilen if z[0] == k["kreisschluessel"] and z[4] == "Summe Kreis"]
+        assert csv_summe[0][5] == euro(Decimal(k["summe"])).replace("\u00a0€", "")
 
 
 def test_filter_regierungsbezirk(client, zahlungen):
