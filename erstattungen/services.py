@@ -1,5 +1,6 @@
 """Everything that changes state in the erstattungen area."""
 
+import logging
 from decimal import Decimal
 
 from django.core.cache import cache
@@ -26,6 +27,7 @@ from .models import (
 )
 
 Status = Spitzabrechnung.Status
+logger = logging.getLogger(__name__)
 
 # --- cache of the public list ---------------------------------------------------
 
@@ -244,11 +246,18 @@ def status_setzen(abrechnung, neuer_status, benutzer, bemerkung: str = "") -> Sp
             bemerkung=bemerkung,
         )
         if bescheid is not None:
-            from .tasks import abrechnungsbescheid_rendern
-
             pk = bescheid.pk
-            transaction.on_commit(lambda: abrechnungsbescheid_rendern.delay(pk))
+            transaction.on_commit(lambda: _rendern_einreihen(pk))
     return abrechnung
+
+
+def _rendern_einreihen(pk: int) -> None:
+    from .tasks import abrechnungsbescheid_rendern
+
+    try:
+        abrechnungsbescheid_rendern.delay(pk)
+    except Exception:  # noqa: BLE001 - broker down: the beat task re-queues it later
+        logger.warning("Abrechnungsbescheid %s nicht eingereiht; Beat holt ihn nach", pk)
 
 
 def _bescheid_anlegen(abrechnung) -> Abrechnungsbescheid:
