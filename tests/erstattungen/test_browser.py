@@ -1,19 +1,31 @@
 import datetime
 from decimal import Decimal
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from erstattungen.models import Spitzabrechnung
+from erstattungen.models import Kostenkategorie, Spitzabrechnung
+from pik_portal.models import Kreis
 from tests.factories import VorauszahlungFactory, kreis, kreis_organisation, mitglied
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+
+@pytest.fixture(autouse=True)
+def _grunddaten():
+    """Transactional tests empty every table afterwards; bring the reference data back."""
+    if not Kreis.objects.exists():
+        import_module("pik_portal.migrations.0002_kreise_und_rollen").kreise_laden(apps, None)
+    if not Kostenkategorie.objects.exists():
+        import_module("erstattungen.migrations.0002_kostenkategorien").anlegen(apps, None)
 
 
 @pytest.fixture(autouse=True)
