@@ -373,3 +373,26 @@ def test_admin_seiten_fuer_das_rp(client, org, kreisnutzer):
         assert client.get(url).status_code == 200, url
     # The Kreis files; the RP cannot add or delete a Spitzabrechnung in the admin.
     assert client.get(reverse("admin:erstattungen_spitzabrechnung_add")).status_code == 403
+
+
+def test_ausstehender_bescheid_wird_nachgeholt(org, kreisnutzer):
+    # Festsetzen without running the on-commit hook: as if the broker had been down.
+    abrechnung = _bis_festgesetzt(_abrechnung(org, kreisnutzer), kreisnutzer, Decimal("10.00"))
+    bescheid = abrechnung.bescheide.get()
+    assert bescheid.render_status == RenderStatus.AUSSTEHEND
+    assert ausstehende_abrechnungsbescheide_einreihen() == 0  # too young to re-queue
+    Abrechnungsbescheid.objects.filter(pk=bescheid.pk).update(
+        erstellt_am=bescheid.erstellt_am - datetime.timedelta(hours=1)
+    )
+    assert ausstehende_abrechnungsbescheide_einreihen() == 1
+    bescheid.refresh_from_db()
+    assert bescheid.render_status == RenderStatus.FERTIG
+    assert ausstehende_abrechnungsbescheide_einreihen() == 0
+
+
+def test_mitglied_ohne_zeichnungsrecht_sieht_hinweis(client, org, kreisnutzer):
+    abrechnung = _abrechnung(org, kreisnutzer)
+    client.force_login(mitglied(org, rolle=Mitgliedschaft.Rolle.MITGLIED))
+    seite = client.get(reverse("erstattungen:abrechnung", args=[abrechnung.pk])).content.decode()
+    assert "Spitzabrechnung einreichen" not in seite
+    assert "Einreichen dürfen nur zeichnungsberechtigte Mitglieder" in seite
