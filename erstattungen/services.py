@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -80,17 +80,25 @@ def spitzabrechnung_anlegen(benutzer, organisation, abrechnungsjahr: int) -> Spi
     """Create the draft of one year for a Kreis organisation with one row per active category."""
     if not organisation.ist_kreis or mitgliedschaft_von(benutzer, organisation) is None:
         raise PermissionDenied(_("Nur Stadt- und Landkreise reichen eine Spitzabrechnung ein."))
+    schon_da = ValidationError(
+        _("Für %(jahr)s gibt es schon eine Spitzabrechnung dieses Kreises.")
+        % {"jahr": abrechnungsjahr}
+    )
     with transaction.atomic():
         if Spitzabrechnung.objects.filter(
             kreis=organisation.kreis, abrechnungsjahr=abrechnungsjahr
         ).exists():
-            raise ValidationError(
-                _("Für %(jahr)s gibt es schon eine Spitzabrechnung dieses Kreises.")
-                % {"jahr": abrechnungsjahr}
-            )
-        abrechnung = Spitzabrechnung.objects.create(
-            organisation=organisation, kreis=organisation.kreis, abrechnungsjahr=abrechnungsjahr
-        )
+            raise schon_da
+        try:
+            # The unique constraint decides when two people create the same year at once.
+            with transaction.atomic():
+                abrechnung = Spitzabrechnung.objects.create(
+                    organisation=organisation,
+                    kreis=organisation.kreis,
+                    abrechnungsjahr=abrechnungsjahr,
+                )
+        except IntegrityError:
+            raise schon_da from None
         Abrechnungsposition.objects.bulk_create(
             Abrechnungsposition(spitzabrechnung=abrechnung, kategorie=k)
             for k in Kostenkategorie.objects.filter(aktiv=True)

@@ -307,15 +307,19 @@ def abrechnung_bearbeiten(request, pk):
         },
     )
     if request.method == "POST" and form.is_valid():
-        services.spitzabrechnung_bearbeiten(
-            request.user,
-            abrechnung,
-            personen=form.cleaned_data["personen"],
-            belegungstage=form.cleaned_data["belegungstage"],
-            bemerkung=form.cleaned_data["bemerkung"],
-            betraege=form.betraege(),
-        )
-        messages.success(request, _("Die Angaben sind gespeichert."))
+        try:
+            services.spitzabrechnung_bearbeiten(
+                request.user,
+                abrechnung,
+                personen=form.cleaned_data["personen"],
+                belegungstage=form.cleaned_data["belegungstage"],
+                bemerkung=form.cleaned_data["bemerkung"],
+                betraege=form.betraege(),
+            )
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(request, _("Die Angaben sind gespeichert."))
         return redirect("erstattungen:abrechnung", pk=pk)
     return render(
         request,
@@ -341,13 +345,17 @@ def anlage_neu(request, pk):
         raise Http404
     form = AnlageForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        services.anlage_hinzufuegen(
-            request.user,
-            abrechnung,
-            bezeichnung=form.cleaned_data["bezeichnung"],
-            datei=form.cleaned_data["datei"],
-        )
-        messages.success(request, _("Die Anlage ist hochgeladen."))
+        try:
+            services.anlage_hinzufuegen(
+                request.user,
+                abrechnung,
+                bezeichnung=form.cleaned_data["bezeichnung"],
+                datei=form.cleaned_data["datei"],
+            )
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(request, _("Die Anlage ist hochgeladen."))
         return redirect("erstattungen:abrechnung", pk=pk)
     return render(
         request,
