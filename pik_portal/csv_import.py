@@ -137,11 +137,13 @@ class CsvImport:
             if nummer - 1 > MAX_ZEILEN:
                 vorschau.datei_fehler.append(f"Mehr als {MAX_ZEILEN} Zeilen.")
                 break
+            # DictReader collects surplus cells under the key None.
+            zu_viele_spalten = bool(roh.get(None))
             roh = {k: (v or "").strip() for k, v in roh.items() if k is not None}
-            if not any(roh.values()):
+            if not any(roh.values()) and not zu_viele_spalten:
                 continue
             zeile = ImportZeile(zeilennummer=nummer, roh=roh)
-            if None in roh or len(roh) > len(kopf):
+            if zu_viele_spalten:
                 zeile.fehler.append("Die Zeile hat mehr Spalten als die Kopfzeile.")
             try:
                 zeile.daten = self.zeile_pruefen(roh)

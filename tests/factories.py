@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import Group
@@ -135,3 +136,25 @@ class MassnahmeFactory(factory.django.DjangoModelFactory):
     def kreise(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.kreise.set(extracted)
+
+
+# --- erstattungen ---
+
+
+class VorauszahlungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "erstattungen.Vorauszahlung"
+
+    kreis = factory.LazyFunction(kreis)
+    abrechnungsjahr = 2025
+    zeitraum = "1. Quartal"
+    betrag = Decimal("100000.00")
+    zahlungsdatum = datetime.date(2025, 3, 31)
+    buchungsreferenz = factory.Sequence(lambda n: f"VZ-TEST-{n:05d}")
+
+
+def kreis_organisation(kreisschluessel="08116", **kwargs):
+    """A Landkreis organisation of the given Kreis."""
+    return OrganisationFactory(
+        kreis=kreis(kreisschluessel), art=Organisation.Art.LANDKREIS, **kwargs
+    )

@@ -22,7 +22,10 @@ def test_startseite_sieht_nach_kern_aus(page, axe_pruefen):
     page.goto("/")
     schrift = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
     assert "Fira Sans" in schrift
-    assert page.evaluate("document.fonts.check('16px \"Fira Sans\"')")
+    # Wait until the web fonts are loaded, then check that Fira Sans is among them.
+    assert page.evaluate(
+        "document.fonts.ready.then(() => document.fonts.check('16px \"Fira Sans\"'))"
+    )
     ablage = Path(settings.BASE_DIR) / "test-artefakte"
     ablage.mkdir(exist_ok=True)
     page.screenshot(path=str(ablage / "startseite.png"), full_page=True)

@@ -88,3 +88,9 @@ def test_import_falsche_kopfzeile():
     vorschau = EinwohnerImport().pruefen(b"Kreis;Zahl\n1;2\n")
     assert not vorschau.ok
     assert "Es fehlen Spalten: Kreisschlüssel, Einwohner" in vorschau.datei_fehler[0]
+
+
+@pytest.mark.django_db
+def test_import_meldet_zu_viele_spalten():
+    vorschau = EinwohnerImport().pruefen("Kreisschlüssel;Einwohner\n08111;5;überzählig\n".encode())
+    assert vorschau.zeilen[0].fehler == ["Die Zeile hat mehr Spalten als die Kopfzeile."]

@@ -1,0 +1,119 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from pik_portal.models import Regierungsbezirk
+from pik_portal.money import EuroFormField
+
+MAX_ANLAGE = 10 * 1024 * 1024
+
+
+class VorauszahlungFilterForm(forms.Form):
+    """The GET filter of the public list and its exports."""
+
+    jahr = forms.TypedChoiceField(
+        label=_("Abrechnungsjahr"), coerce=int, required=False, empty_value=None
+    )
+    regierungsbezirk = forms.ChoiceField(
+        label=_("Regierungsbezirk"),
+        choices=[("", _("alle Regierungsbezirke")), *Regierungsbezirk.choices],
+        required=False,
+    )
+    kreis = forms.ChoiceField(label=_("Stadt- oder Landkreis"), required=False)
+    sortierung = forms.ChoiceField(
+        label=_("Sortierung"),
+        choices=[
+            ("kreis", _("nach Kreis (alphabetisch)")),
+            ("betrag", _("nach Betrag (absteigend)")),
+        ],
+        required=False,
+    )
+
+    def __init__(self, data, *, jahre, kreise):
+        super().__init__(data)
+        jahre = list(jahre)
+        gewuenscht = (data or {}).get("jahr", "")
+        # A year without payments is still a valid filter (it simply shows nothing).
+        if (
+            gewuenscht.isdigit()
+            and 2015 <= int(gewuenscht) <= 2100
+            and int(gewuenscht) not in jahre
+        ):
+            jahre = sorted([*jahre, int(gewuenscht)], reverse=True)
+        self.fields["jahr"].choices = [("", _("alle Jahre"))] + [(j, str(j)) for j in jahre]
+        self.fields["kreis"].choices = [("", _("alle Kreise"))] + list(kreise)
+
+    def filter(self) -> dict:
+        """The valid filter values; an invalid value counts as not set."""
+        self.is_valid()
+        daten = getattr(self, "cleaned_data", {})
+        return {
+            "jahr": daten.get("jahr") if "jahr" not in self.errors else None,
+            "regierungsbezirk": daten.get("regierungsbezirk") or None,
+            "kreis": daten.get("kreis") or None,
+            "sortierung": daten.get("sortierung") or "kreis",
+        }
+
+
+def _jahre():
+    jahr = timezone.localdate().year
+    return [(j, str(j)) for j in range(jahr, jahr - 5, -1)]
+
+
+class SpitzabrechnungAnlegenForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Stadt- oder Landkreis"), queryset=None, empty_label=None
+    )
+    abrechnungsjahr = forms.TypedChoiceField(label=_("Abrechnungsjahr"), coerce=int)
+
+    def __init__(self, *args, organisationen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisationen
+        self.fields["abrechnungsjahr"].choices = _jahre()
+
+
+class SpitzabrechnungForm(forms.Form):
+    """Declared figures of a draft: one amount per cost category."""
+
+    personen = forms.IntegerField(
+        label=_("Anzahl untergebrachter Personen"), min_value=0, max_value=1_000_000
+    )
+    belegungstage = forms.IntegerField(
+        label=_("Belegungstage"),
+        min_value=0,
+        max_value=400_000_000,
+        help_text=_("Summe der Tage, an denen Plätze belegt waren."),
+    )
+    bemerkung = forms.CharField(
+        label=_("Bemerkung"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, positionen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.positionen = list(positionen)
+        for position in self.positionen:
+            self.fields[f"betrag_{position.pk}"] = EuroFormField(
+                label=_("%(kategorie)s (Euro)") % {"kategorie": position.kategorie.name},
+                help_text=position.kategorie.beschreibung,
+                min_value=0,
+                initial=position.betrag_erklaert,
+                error_messages={"min_value": _("Der Betrag darf nicht negativ sein.")},
+            )
+
+    def betraege(self) -> dict:
+        return {p.pk: self.cleaned_data[f"betrag_{p.pk}"] for p in self.positionen}
+
+
+class AnlageForm(forms.Form):
+    bezeichnung = forms.CharField(label=_("Bezeichnung"), max_length=200)
+    datei = forms.FileField(label=_("PDF-Datei"), help_text=_("Nur PDF, höchstens 10 MB."))
+
+    def clean_datei(self):
+        datei = self.cleaned_data["datei"]
+        if datei.size > MAX_ANLAGE:
+            raise forms.ValidationError(_("Die Datei ist größer als 10 MB."))
+        anfang = datei.read(5)
+        datei.seek(0)
+        if anfang != b"%PDF-":
+            raise forms.ValidationError(_("Bitte laden Sie eine PDF-Datei hoch."))
+        return datei
