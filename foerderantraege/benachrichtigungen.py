@@ -61,9 +61,9 @@ def eingangsbestaetigung_senden(antrag_id) -> None:
 
     from .dokumente import eingangsbestaetigung_kontext
 
-    antrag = Foerderantrag.objects.select_related(
-        "organisation", "aufruf", "eingereicht_von"
-    ).get(pk=antrag_id)
+    antrag = Foerderantrag.objects.select_related("organisation", "aufruf", "eingereicht_von").get(
+        pk=antrag_id
+    )
     empfaenger = sorted(set(_empfaenger(antrag)) | {antrag.eingereicht_von.email})
     kontext = {"antrag": antrag, "link": _link(antrag)}
     nachricht = EmailMessage(

@@ -35,9 +35,7 @@ class Foerderaufruf(TimeStampedModel):
     """A call for applications with its money and rules (all kept as data)."""
 
     titel = models.CharField(_("Titel"), max_length=200)
-    programm = models.CharField(
-        _("Programm"), max_length=200, default="VwV Integrationsmanagement"
-    )
+    programm = models.CharField(_("Programm"), max_length=200, default="VwV Integrationsmanagement")
     zweck = models.TextField(
         _("Zuwendungszweck"),
         default="Förderung von Integrationsmanagerinnen und Integrationsmanagern, die "
@@ -49,7 +47,7 @@ class Foerderaufruf(TimeStampedModel):
     antragsberechtigte_arten = models.JSONField(
         _("antragsberechtigte Organisationsarten"),
         default=_standard_antragsberechtigte,
-        help_text=_("Liste der Arten, z. B. [\"stadtkreis\", \"landkreis\"]."),
+        help_text=_('Liste der Arten, z. B. ["stadtkreis", "landkreis"].'),
     )
     hoechstdauer_monate = models.PositiveSmallIntegerField(
         _("höchste Förderdauer in Monaten"), default=60
@@ -117,9 +115,7 @@ class Foerderaufruf(TimeStampedModel):
                 )
         arten = self.antragsberechtigte_arten
         if not isinstance(arten, list) or not set(arten) <= set(Organisation.Art.values):
-            raise ValidationError(
-                {"antragsberechtigte_arten": _("Unbekannte Organisationsart.")}
-            )
+            raise ValidationError({"antragsberechtigte_arten": _("Unbekannte Organisationsart.")})
 
     def ist_offen(self, jetzt=None) -> bool:
         jetzt = jetzt or timezone.now()
@@ -132,9 +128,7 @@ class Foerderaufruf(TimeStampedModel):
 class Festbetrag(models.Model):
     """Festbetrag je Vollzeitäquivalent und Jahr for one qualification level."""
 
-    aufruf = models.ForeignKey(
-        Foerderaufruf, on_delete=models.CASCADE, related_name="festbetraege"
-    )
+    aufruf = models.ForeignKey(Foerderaufruf, on_delete=models.CASCADE, related_name="festbetraege")
     qualifikationsstufe = models.CharField(_("Qualifikationsstufe"), max_length=200)
     betrag_je_vzae_jahr = _betrag_feld(_("Festbetrag je VZÄ und Jahr"))
     reihenfolge = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
@@ -175,9 +169,7 @@ class Planungsrahmen(models.Model):
         ordering = ["kreis__kreisschluessel"]
         constraints = [
             models.UniqueConstraint(fields=["aufruf", "kreis"], name="planungsrahmen_einmalig"),
-            models.CheckConstraint(
-                condition=Q(betrag__gte=0), name="planungsrahmen_nicht_negativ"
-            ),
+            models.CheckConstraint(condition=Q(betrag__gte=0), name="planungsrahmen_nicht_negativ"),
         ]
 
     def __str__(self):
@@ -295,7 +287,9 @@ class Foerderantrag(TimeStampedModel):
         related_name="+",
         verbose_name=_("eingereicht von"),
     )
-    freigegeben_am = models.DateTimeField(_("zur Einreichung freigegeben am"), null=True, blank=True)
+    freigegeben_am = models.DateTimeField(
+        _("zur Einreichung freigegeben am"), null=True, blank=True
+    )
     freigegeben_von = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -483,7 +477,10 @@ class Statusaenderung(models.Model):
     von = models.CharField(_("von"), max_length=30, choices=Status.choices)
     nach = models.CharField(_("nach"), max_length=30, choices=Status.choices)
     benutzer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("durch")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("durch"),
     )
     zeitpunkt = models.DateTimeField(_("Zeitpunkt"), default=timezone.now)
     bemerkung = models.TextField(_("Bemerkung"), blank=True)

@@ -26,8 +26,8 @@ from . import benachrichtigungen
 from .berechnung import antragsbetrag, nach_groessten_resten
 from .models import (
     ERLAUBTE_UEBERGAENGE,
-    Akteur,
     Aktenzeichenzaehler,
+    Akteur,
     Anlage,
     Bescheid,
     Entscheidung,
@@ -35,8 +35,8 @@ from .models import (
     Foerderaufruf,
     Nachforderung,
     Planungsrahmen,
-    Statusaenderung,
     Status,
+    Statusaenderung,
     Stelle,
 )
 from .selectors import abschnitte, stelle_fehler
@@ -165,11 +165,15 @@ def _einreichen(antrag, akteur, rollen, daten):
     aufruf = antrag.aufruf
     if not aufruf.veroeffentlicht or jetzt > aufruf.antragsfrist:
         raise VoraussetzungFehlt(
-            _("Die Antragsfrist ist am %(frist)s abgelaufen. Eine Einreichung ist nicht mehr möglich.")
+            _(
+                "Die Antragsfrist ist am %(frist)s abgelaufen. Eine Einreichung ist nicht mehr möglich."
+            )
             % {"frist": timezone.localtime(aufruf.antragsfrist).strftime("%d.%m.%Y, %H:%M Uhr")}
         )
     if not aufruf.darf_antragstellen(antrag.organisation):
-        raise VoraussetzungFehlt(_("Ihre Organisation ist für diesen Aufruf nicht antragsberechtigt."))
+        raise VoraussetzungFehlt(
+            _("Ihre Organisation ist für diesen Aufruf nicht antragsberechtigt.")
+        )
     offen = [a.titel for a in abschnitte(antrag) if not a.erledigt]
     if offen:
         raise VoraussetzungFehlt(
@@ -368,8 +372,12 @@ _SCHRITTE = {
     (Status.NACHFORDERUNG, Status.IN_PRUEFUNG): _nachforderung_abschliessen,
     (Status.ENTSCHEIDUNGSVORSCHLAG, Status.IN_PRUEFUNG): _vorschlag_verwerfen,
     (None, Status.ENTSCHEIDUNGSVORSCHLAG): _vorschlagen,
-    (None, Status.BEWILLIGT): lambda a, ak, r, d: _zeichnen(a, ak, r, {**d, "_nach": Status.BEWILLIGT}),
-    (None, Status.ABGELEHNT): lambda a, ak, r, d: _zeichnen(a, ak, r, {**d, "_nach": Status.ABGELEHNT}),
+    (None, Status.BEWILLIGT): lambda a, ak, r, d: _zeichnen(
+        a, ak, r, {**d, "_nach": Status.BEWILLIGT}
+    ),
+    (None, Status.ABGELEHNT): lambda a, ak, r, d: _zeichnen(
+        a, ak, r, {**d, "_nach": Status.ABGELEHNT}
+    ),
     (None, Status.ZURUECKGEZOGEN): _zurueckziehen,
 }
 
@@ -398,7 +406,9 @@ def nachforderung_beantworten(antrag_id, akteur, *, antwort, dateien=()):
     )
 
 
-def entscheidung_vorschlagen(antrag_id, akteur, *, art, begruendung, betrag=None, nebenbestimmungen=""):
+def entscheidung_vorschlagen(
+    antrag_id, akteur, *, art, begruendung, betrag=None, nebenbestimmungen=""
+):
     """Propose bewilligen (amount ≤ requested) or ablehnen; a second person signs."""
     return antrag_statuswechsel(
         antrag_id,
@@ -550,7 +560,9 @@ def pdf_pruefen(datei) -> None:
     anfang = datei.read(len(PDF_SIGNATUR))
     datei.seek(0)
     if anfang != PDF_SIGNATUR:
-        raise VoraussetzungFehlt(_("Die Datei ist kein PDF-Dokument. Bitte laden Sie ein PDF hoch."))
+        raise VoraussetzungFehlt(
+            _("Die Datei ist kein PDF-Dokument. Bitte laden Sie ein PDF hoch.")
+        )
 
 
 def _anlage_anlegen(antrag, akteur, datei, bezeichnung, nachforderung=None) -> Anlage:

@@ -12,12 +12,16 @@ urlpatterns = [
     path("<int:pk>/stellen/", views.stellen, name="stellen"),
     path("<int:pk>/stellen/neu/", views.stelle_bearbeiten, name="stelle_neu"),
     path("<int:pk>/stellen/<int:stelle_id>/", views.stelle_bearbeiten, name="stelle"),
-    path("<int:pk>/stellen/<int:stelle_id>/loeschen/", views.stelle_loeschen, name="stelle_loeschen"),
+    path(
+        "<int:pk>/stellen/<int:stelle_id>/loeschen/", views.stelle_loeschen, name="stelle_loeschen"
+    ),
     path("<int:pk>/finanzierung/", views.finanzierung, name="finanzierung"),
     path("<int:pk>/bankverbindung/", views.bankverbindung, name="bankverbindung"),
     path("<int:pk>/anlagen/", views.anlagen, name="anlagen"),
     path("<int:pk>/anlagen/<int:anlage_id>/", views.anlage, name="anlage"),
-    path("<int:pk>/anlagen/<int:anlage_id>/loeschen/", views.anlage_loeschen, name="anlage_loeschen"),
+    path(
+        "<int:pk>/anlagen/<int:anlage_id>/loeschen/", views.anlage_loeschen, name="anlage_loeschen"
+    ),
     path("<int:pk>/erklaerungen/", views.erklaerungen, name="erklaerungen"),
     path("<int:pk>/pruefen/", views.pruefen, name="pruefen"),
     path("<int:pk>/einreichen/", views.einreichen, name="einreichen"),

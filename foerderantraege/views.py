@@ -80,5 +80,3 @@ def verlauf(request, **kw):
 
 def zurueckziehen(request, **kw):
     raise NotImplementedError
-
-

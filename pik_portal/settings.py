@@ -236,3 +236,9 @@ LOGGING = {
 PORTAL_NAME = "PIK-Portal"
 PORTAL_LANGNAME = "Pakt für Integration Baden-Württemberg"
 PORTAL_BASIS_URL = env.str("PORTAL_BASIS_URL", default="http://127.0.0.1:8000")
+
+# --- foerderantraege ---
+CELERY_BEAT_SCHEDULE["foerderantraege-ausstehende-bescheide"] = {
+    "task": "foerderantraege.tasks.ausstehende_bescheide_einreihen",
+    "schedule": 300.0,
+}

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from foerderantraege import services
-from foerderantraege.models import Entscheidung, Foerderantrag, Statusaenderung, Status
+from foerderantraege.models import Entscheidung, Foerderantrag, Status, Statusaenderung
 from pik_portal.rollen import RP_REFERATSLEITUNG, RP_SACHBEARBEITUNG
 from tests.factories import (
     OrganisationFactory,
@@ -202,7 +202,9 @@ def test_nachforderung_beantworten_mit_anlage():
     assert nf.anlagen.get().bezeichnung == "Nachweis"
 
 
-def test_mitglied_darf_nur_freigeben_und_zeichnungsberechtigte_erfahren_es(mailoutbox, django_capture_on_commit_callbacks):
+def test_mitglied_darf_nur_freigeben_und_zeichnungsberechtigte_erfahren_es(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     antrag, leute = antrag_im_status(S.ENTWURF)
     with pytest.raises(services.KeineBerechtigung):
         services.antrag_einreichen(antrag.pk, leute.mitglied)
