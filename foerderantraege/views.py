@@ -169,9 +169,12 @@ def antragsteller(request, pk):
         request.POST or None,
         initial={f: getattr(antrag, f) for f in forms.AntragstellerForm.base_fields},
     )
-    if request.method == "POST" and form.is_valid():
-        if antwort := _abschnitt_speichern(request, antrag, form, "antragsteller"):
-            return antwort
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (antwort := _abschnitt_speichern(request, antrag, form, "antragsteller"))
+    ):
+        return antwort
     return _formularseite(
         request,
         antrag,
@@ -302,9 +305,12 @@ def bankverbindung(request, pk):
     form = forms.BankverbindungForm(
         request.POST or None, initial={"kontoinhaber": antrag.kontoinhaber}
     )
-    if request.method == "POST" and form.is_valid():
-        if antwort := _abschnitt_speichern(request, antrag, form, "bankverbindung"):
-            return antwort
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (antwort := _abschnitt_speichern(request, antrag, form, "bankverbindung"))
+    ):
+        return antwort
     einleitung = _("Auf dieses Konto zahlt das Regierungspräsidium die Zuwendung aus.")
     if antrag.iban:
         einleitung += " " + _("Gespeichert ist die IBAN %(iban)s.") % {"iban": antrag.iban_maskiert}
@@ -390,9 +396,12 @@ def erklaerungen(request, pk):
         request.POST or None,
         initial={f: getattr(antrag, f) for f in forms.ErklaerungenForm.base_fields},
     )
-    if request.method == "POST" and form.is_valid():
-        if antwort := _abschnitt_speichern(request, antrag, form, "erklaerungen"):
-            return antwort
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (antwort := _abschnitt_speichern(request, antrag, form, "erklaerungen"))
+    ):
+        return antwort
     return _formularseite(request, antrag, form, _("Erklärungen"), "erklaerungen")
 
 
