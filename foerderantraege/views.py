@@ -526,7 +526,7 @@ def nachforderung(request, pk):
 @login_required
 def zurueckziehen(request, pk):
     antrag = eigener_antrag_oder_404(request.user, pk)
-    form = forms.ZurueckziehenForm(request.POST or None)
+    form = forms.ZurueckziehenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.antrag_zurueckziehen(antrag.pk, request.user, form.cleaned_data["begruendung"])
