@@ -662,8 +662,10 @@ class FoerderantragAdmin(admin.ModelAdmin):
     def nachforderung_view(self, request, pk):
         antrag = self._antrag(request, pk)
         form = NachforderungAdminForm(_daten(request))
-        if request.method == "POST" and form.is_valid():
-            if self._ausfuehren(
+        if (
+            request.method == "POST"
+            and form.is_valid()
+            and self._ausfuehren(
                 request,
                 antrag,
                 lambda: services.nachforderung_stellen(
@@ -673,8 +675,9 @@ class FoerderantragAdmin(admin.ModelAdmin):
                     frist=form.cleaned_data["frist"],
                 ),
                 _("Die Nachforderung ist gestellt; der Antragsteller wird benachrichtigt."),
-            ):
-                return self._zurueck(antrag)
+            )
+        ):
+            return self._zurueck(antrag)
         return _aktionsseite(self, request, _("Nachforderung stellen"), form, antrag)
 
     def vorschlag_view(self, request, pk):
@@ -683,16 +686,19 @@ class FoerderantragAdmin(admin.ModelAdmin):
             _daten(request),
             initial={"art": Entscheidung.Art.BEWILLIGEN, "betrag": antrag.beantragter_betrag},
         )
-        if request.method == "POST" and form.is_valid():
-            if self._ausfuehren(
+        if (
+            request.method == "POST"
+            and form.is_valid()
+            and self._ausfuehren(
                 request,
                 antrag,
                 lambda: services.entscheidung_vorschlagen(
                     antrag.pk, request.user, **form.cleaned_data
                 ),
                 _("Der Vorschlag liegt zur Zeichnung vor."),
-            ):
-                return self._zurueck(antrag)
+            )
+        ):
+            return self._zurueck(antrag)
         return _aktionsseite(
             self,
             request,
