@@ -18,8 +18,8 @@ from tests.factories import (
 
 pytestmark = [
     pytest.mark.browser,
-    # serialized_rollback keeps the 44 Kreise of the data migration after the flush.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("kreise"),
 ]
 
 

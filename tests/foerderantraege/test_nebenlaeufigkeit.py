@@ -15,8 +15,8 @@ from .hilfen import antrag_im_status
 
 pytestmark = [
     pytest.mark.postgres,
-    # Flushing would drop the 44 Kreise of the data migration; restore them.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("kreise"),
 ]
 
 
