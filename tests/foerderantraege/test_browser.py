@@ -144,3 +144,52 @@ def test_antrag_von_der_einreichung_bis_zum_bescheid(page, anmelden, axe_pruefen
     page.goto(f"/antraege/{antrag.pk}/verlauf/")
     expect(page.locator("table")).to_contain_text("Entscheidungsvorschlag → Bewilligt")
     axe_pruefen(page)
+
+
+def test_weitere_antragstellerseiten_ohne_wcag_verstoesse(page, anmelden, axe_pruefen):
+    from .hilfen import antrag_im_status
+
+    organisation = OrganisationFactory()
+    offen, leute = antrag_im_status(Status.NACHFORDERUNG, organisation=organisation)
+    entwurf, _ = antrag_im_status(Status.ENTWURF, organisation=organisation)
+    entwurf.stellen.all().delete()
+    anmelden(page, leute.mitglied)
+
+    page.goto("/antraege/")
+    axe_pruefen(page)
+    page.goto(f"/antraege/{offen.pk}/")
+    expect(page.locator(".kern-alert--warning")).to_be_visible()
+    axe_pruefen(page)
+    page.goto(f"/antraege/{offen.pk}/nachforderung/")
+    _klick_und_warten(page, page.get_by_role("button", name="Antwort senden"))
+    expect(page.locator(".portal-fehlerzusammenfassung")).to_be_visible()
+    axe_pruefen(page)
+    for pfad in ["verlauf/", "finanzierung/", "zurueckziehen/"]:
+        page.goto(f"/antraege/{offen.pk}/{pfad}")
+        assert page.locator("h1").count() == 1
+        axe_pruefen(page)
+
+    page.goto(f"/antraege/{entwurf.pk}/")
+    axe_pruefen(page)
+    page.goto(f"/antraege/{entwurf.pk}/pruefen/")
+    expect(page.locator("main")).to_contain_text("Noch nicht vollständig")
+    axe_pruefen(page)
+    page.goto(f"/antraege/{entwurf.pk}/bankverbindung/")
+    page.get_by_label("IBAN").fill("DE00 1234")
+    _klick_und_warten(page, page.get_by_role("button", name="Speichern und weiter"))
+    expect(page.locator(".portal-fehlerzusammenfassung")).to_contain_text("IBAN ist ungültig")
+    axe_pruefen(page)
+    page.goto(f"/antraege/{entwurf.pk}/anlagen/")
+    page.get_by_label("Bezeichnung").fill("Foto")
+    page.get_by_label("Datei (PDF, höchstens 10 MB)").set_input_files(
+        {"name": "foto.pdf", "mimeType": "application/pdf", "buffer": b"\x89PNG\r\n"}
+    )
+    _klick_und_warten(page, page.get_by_role("button", name="Hochladen"))
+    expect(page.locator(".portal-fehlerzusammenfassung")).to_contain_text("kein PDF-Dokument")
+    axe_pruefen(page)
+    page.goto(f"/antraege/{entwurf.pk}/anlagen/{entwurf.anlagen.first().pk}/loeschen/")
+    axe_pruefen(page)
+    page.goto(f"/antraege/{entwurf.pk}/stellen/neu/")
+    _klick_und_warten(page, page.get_by_role("button", name="Speichern"))
+    expect(page.locator(".portal-fehlerzusammenfassung")).to_be_visible()
+    axe_pruefen(page)
