@@ -17,7 +17,8 @@ _LESEN = [
 class FoerderantraegeConfig(AppConfig):
     name = "foerderantraege"
     verbose_name = "Förderanträge Integrationsmanagement"
-    # Applications are changed only through the service buttons, never by editing rows.
+    # Applications and Planungsrahmen change only through the service buttons and
+    # actions, never by editing rows.
     rollen_berechtigungen: dict[str, list[str]] = {
         "RP-Sachbearbeitung": [
             *_LESEN,
@@ -26,7 +27,6 @@ class FoerderantraegeConfig(AppConfig):
             "foerderantraege.add_festbetrag",
             "foerderantraege.change_festbetrag",
             "foerderantraege.delete_festbetrag",
-            "foerderantraege.change_planungsrahmen",
         ],
         "RP-Referatsleitung": [*_LESEN, "foerderantraege.change_foerderaufruf"],
     }

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pik_portal.dokumente import PdfDokument
 from pik_portal.models import Organisation, TimeStampedModel
+from pik_portal.money import euro
 
 from .berechnung import monate_zwischen, stellenbetrag
 
@@ -147,8 +148,6 @@ class Festbetrag(models.Model):
         ]
 
     def __str__(self):
-        from pik_portal.money import euro
-
         return f"{self.qualifikationsstufe} ({euro(self.betrag_je_vzae_jahr)} je VZÄ und Jahr)"
 
 

@@ -1,12 +1,16 @@
 """Reads of the applicant area: scoped querysets and the state of each section."""
 
 from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pik_portal.models import Kreis
 from pik_portal.selectors import organisationen_von
 
 from .models import Foerderantrag, Foerderaufruf, Planungsrahmen, Status
@@ -17,19 +21,15 @@ def antraege_von(benutzer):
     return Foerderantrag.objects.filter(organisation__in=organisationen_von(benutzer))
 
 
-def eigener_antrag_oder_404(benutzer, pk, *, sperren=False) -> Foerderantrag:
+def eigener_antrag_oder_404(benutzer, pk) -> Foerderantrag:
     qs = antraege_von(benutzer).select_related("aufruf", "organisation", "organisation__kreis")
     return get_object_or_404(qs, pk=pk)
 
 
-def offene_aufrufe(organisation=None, jetzt=None):
-    from django.utils import timezone
-
+def offene_aufrufe(jetzt=None):
+    """Published calls whose deadline has not passed."""
     jetzt = jetzt or timezone.now()
-    qs = Foerderaufruf.objects.filter(veroeffentlicht=True, antragsfrist__gte=jetzt)
-    if organisation is not None:
-        qs = [a for a in qs if a.darf_antragstellen(organisation)]
-    return qs
+    return Foerderaufruf.objects.filter(veroeffentlicht=True, antragsfrist__gte=jetzt)
 
 
 def stelle_fehler(stelle, aufruf) -> list[str]:
@@ -42,12 +42,8 @@ def stelle_fehler(stelle, aufruf) -> list[str]:
         )
     if stelle.beginn and stelle.beginn.day != 1:
         fehler.append(_("Der Beginn muss der Erste eines Monats sein."))
-    if stelle.ende:
-        folgetag = stelle.ende.toordinal() + 1
-        from datetime import date
-
-        if date.fromordinal(folgetag).day != 1:
-            fehler.append(_("Das Ende muss der letzte Tag eines Monats sein."))
+    if stelle.ende and (stelle.ende + timedelta(days=1)).day != 1:
+        fehler.append(_("Das Ende muss der letzte Tag eines Monats sein."))
     if stelle.beginn and stelle.ende:
         if stelle.ende <= stelle.beginn:
             fehler.append(_("Das Ende muss nach dem Beginn liegen."))
@@ -127,8 +123,6 @@ def planungsrahmen_stand(aufruf, kreis) -> dict:
             filter=~Q(status__in=[Status.ENTWURF, Status.ZURUECKGEZOGEN]),
         ),
     )
-    from decimal import Decimal
-
     bewilligt = summen["bewilligt"] or Decimal("0")
     beantragt = summen["beantragt"] or Decimal("0")
     betrag = rahmen.betrag if rahmen else None
@@ -141,11 +135,7 @@ def planungsrahmen_stand(aufruf, kreis) -> dict:
 
 
 def aufruf_uebersicht(aufruf) -> list[dict]:
-    """Per Kreis: Planungsrahmen, requested, granted, remainder (one query)."""
-    from decimal import Decimal
-
-    from pik_portal.models import Kreis
-
+    """Per Kreis: Planungsrahmen, requested, granted, remainder (three queries)."""
     rahmen = {p.kreis_id: p.betrag for p in aufruf.planungsrahmen.all()}
     summen = {
         z["organisation__kreis"]: z

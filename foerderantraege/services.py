@@ -19,7 +19,7 @@ from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
 from pik_portal.models import Kreis, Mitgliedschaft
-from pik_portal.money import runden
+from pik_portal.money import euro, runden
 from pik_portal.rollen import RP_REFERATSLEITUNG, RP_SACHBEARBEITUNG
 
 from . import benachrichtigungen
@@ -321,8 +321,6 @@ def _planungsrahmen_pruefen(antrag, betrag) -> None:
         aufruf_id=antrag.aufruf_id, organisation__kreis_id=kreis_id, status=Status.BEWILLIGT
     ).aggregate(s=Sum("bewilligter_betrag"))["s"] or Decimal("0")
     if bisher + betrag > rahmen.betrag:
-        from pik_portal.money import euro
-
         raise VoraussetzungFehlt(
             _(
                 "Der Planungsrahmen des Kreises reicht nicht: %(rest)s frei, %(betrag)s vorgeschlagen."
