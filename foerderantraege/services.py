@@ -22,7 +22,7 @@ from pik_portal.models import Kreis, Mitgliedschaft
 from pik_portal.money import euro, runden
 from pik_portal.rollen import RP_REFERATSLEITUNG, RP_SACHBEARBEITUNG
 
-from . import benachrichtigungen
+from . import tasks
 from .berechnung import antragsbetrag, nach_groessten_resten
 from .models import (
     ERLAUBTE_UEBERGAENGE,
@@ -154,9 +154,7 @@ def antrag_statuswechsel(antrag_id, nach: str, akteur, bemerkung: str = "", **da
         Statusaenderung.objects.create(
             antrag=antrag, von=von, nach=nach, benutzer=akteur, bemerkung=bemerkung
         )
-        transaction.on_commit(
-            lambda: benachrichtigungen.statuswechsel_mitteilen(antrag.pk, von, nach)
-        )
+        transaction.on_commit(lambda: tasks.mitteilen.delay("statuswechsel", antrag.pk, von, nach))
     return antrag
 
 
@@ -184,13 +182,7 @@ def _einreichen(antrag, akteur, rollen, daten):
     antrag.eingereicht_am = jetzt
     antrag.eingereicht_von = akteur
     pk = antrag.pk
-
-    def nach_commit():
-        from .tasks import eingangsbestaetigung_senden
-
-        eingangsbestaetigung_senden.delay(pk)
-
-    transaction.on_commit(nach_commit)
+    transaction.on_commit(lambda: tasks.eingangsbestaetigung_senden.delay(pk))
     return ""
 
 
@@ -215,7 +207,7 @@ def _nachforderung_stellen(antrag, akteur, rollen, daten):
     if frist < timezone.localdate():
         raise VoraussetzungFehlt(_("Die Frist darf nicht in der Vergangenheit liegen."))
     nf = Nachforderung.objects.create(antrag=antrag, text=text, frist=frist, erstellt_von=akteur)
-    transaction.on_commit(lambda: benachrichtigungen.nachforderung_mitteilen(nf.pk))
+    transaction.on_commit(lambda: tasks.mitteilen.delay("nachforderung", nf.pk))
     return text
 
 
@@ -297,13 +289,7 @@ def _zeichnen(antrag, akteur, rollen, daten):
     entscheidung.save()
     bescheid = _bescheid_anlegen(antrag, entscheidung)
     pk = bescheid.pk
-
-    def nach_commit():
-        from .tasks import bescheid_rendern
-
-        bescheid_rendern.delay(pk)
-
-    transaction.on_commit(nach_commit)
+    transaction.on_commit(lambda: tasks.bescheid_rendern.delay(pk))
     return daten.get("bemerkung", "")
 
 
@@ -613,7 +599,7 @@ def antrag_zur_einreichung_freigeben(antrag_id, akteur) -> Foerderantrag:
         antrag.freigegeben_am = timezone.now()
         antrag.freigegeben_von = akteur
         antrag.save(update_fields=["freigegeben_am", "freigegeben_von", "geaendert_am"])
-        transaction.on_commit(lambda: benachrichtigungen.freigabe_mitteilen(antrag.pk))
+        transaction.on_commit(lambda: tasks.mitteilen.delay("freigabe", antrag.pk))
     return antrag
 
 
@@ -665,11 +651,5 @@ def bescheid_neu_erzeugen(bescheid_id, akteur) -> bool:
         bescheid.versuche = 0
         bescheid.fehler = ""
         bescheid.save(update_fields=["render_status", "versuche", "fehler"])
-
-        def nach_commit():
-            from .tasks import bescheid_rendern
-
-            bescheid_rendern.delay(bescheid_id)
-
-        transaction.on_commit(nach_commit)
+        transaction.on_commit(lambda: tasks.bescheid_rendern.delay(bescheid_id))
     return True

@@ -27,3 +27,20 @@ def eingangsbestaetigung_senden(antrag_id: int) -> None:
     from .benachrichtigungen import eingangsbestaetigung_senden as senden
 
     senden(antrag_id)
+
+
+def _mitteilungen():
+    from . import benachrichtigungen
+
+    return {
+        "statuswechsel": benachrichtigungen.statuswechsel_mitteilen,
+        "nachforderung": benachrichtigungen.nachforderung_mitteilen,
+        "freigabe": benachrichtigungen.freigabe_mitteilen,
+    }
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def mitteilen(art: str, *args) -> None:
+    """Send one of the area's e-mails in the worker, so a mail server hiccup never
+    turns a committed step into an error page."""
+    _mitteilungen()[art](*args)
