@@ -51,6 +51,21 @@ class FestbetragInline(admin.TabularInline):
     extra = 0
     min_num = 1
 
+    # Once applications are submitted their amounts rest on these values: freeze them.
+    def _eingefroren(self, obj):
+        return obj is not None and obj.antraege.exclude(status=Status.ENTWURF).exists()
+
+    def get_readonly_fields(self, request, obj=None):
+        if self._eingefroren(obj):
+            return ["qualifikationsstufe", "betrag_je_vzae_jahr", "reihenfolge"]
+        return super().get_readonly_fields(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return not self._eingefroren(obj) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._eingefroren(obj) and super().has_delete_permission(request, obj)
+
 
 class SchluesselForm(forms.Form):
     EINWOHNER = "einwohner"

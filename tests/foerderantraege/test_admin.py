@@ -207,3 +207,24 @@ def test_admin_aktion_verteilt_nach_einwohnern(client):
         {"action": "planungsrahmen_nach_einwohnern", "_selected_action": [aufruf.pk]},
     )
     assert Planungsrahmen.objects.filter(aufruf=aufruf).count() == 44
+
+
+def test_festbetraege_nach_einreichung_eingefroren(client):
+    antrag, leute = antrag_im_status(Status.EINGEREICHT)
+    client.force_login(leute.sachbearbeitung)
+    url = reverse("admin:foerderantraege_foerderaufruf_change", args=[antrag.aufruf.pk])
+    inhalt = client.get(url).content.decode()
+    assert 'name="festbetraege-0-betrag_je_vzae_jahr"' not in inhalt
+    assert "68000" in inhalt.replace(".", "").replace(",00", "")
+
+
+def test_foerderzeitraum_hoechstens_60_monate():
+    from django.core.exceptions import ValidationError
+
+    aufruf = FoerderaufrufFactory.build(
+        foerderzeitraum_von=dt.date(2027, 1, 1), foerderzeitraum_bis=dt.date(2032, 1, 31)
+    )
+    with pytest.raises(ValidationError, match="höchste Förderdauer"):
+        aufruf.clean()
+    aufruf.foerderzeitraum_bis = dt.date(2031, 12, 31)
+    aufruf.clean()
