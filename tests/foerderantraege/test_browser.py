@@ -2,8 +2,10 @@
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from playwright.sync_api import expect
 
 from foerderantraege.models import Foerderantrag, Status
@@ -21,6 +23,12 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("kreise"),
 ]
+
+
+def _bildschirmfoto(page, name):
+    ablage = Path(settings.BASE_DIR) / "test-artefakte"
+    ablage.mkdir(exist_ok=True)
+    page.screenshot(path=str(ablage / f"foerderantrag-{name}.png"), full_page=True)
 
 
 def _klick_und_warten(page, locator):
@@ -45,6 +53,7 @@ def test_antrag_von_der_einreichung_bis_zum_bescheid(page, anmelden, axe_pruefen
     _klick_und_warten(page, page.get_by_role("button", name="Entwurf anlegen"))
     expect(page.locator("h1")).to_have_text("Förderantrag (Entwurf)")
     axe_pruefen(page)
+    _bildschirmfoto(page, "aufgabenliste")
 
     _klick_und_warten(page, page.get_by_role("link", name="Antragsteller und Ansprechperson"))
     page.get_by_label("Telefon der Ansprechperson").fill("")
@@ -69,6 +78,7 @@ def test_antrag_von_der_einreichung_bis_zum_bescheid(page, anmelden, axe_pruefen
     page.get_by_label("Einsatzort (Gemeinden)").fill("Filderstadt, Leinfelden-Echterdingen")
     page.get_by_label("beim Antragsteller angestellt").check()
     axe_pruefen(page)
+    _bildschirmfoto(page, "stelle")
     _klick_und_warten(page, page.get_by_role("button", name="Speichern"))
     expect(page.locator("table")).to_contain_text("68.000,00")
     _klick_und_warten(page, page.get_by_role("link", name="Weiter"))
@@ -101,6 +111,7 @@ def test_antrag_von_der_einreichung_bis_zum_bescheid(page, anmelden, axe_pruefen
     expect(page.locator("h1")).to_have_text("Angaben prüfen")
     expect(page.locator("main")).to_contain_text("DE89 **** **** **** **30 00")
     axe_pruefen(page)
+    _bildschirmfoto(page, "pruefen")
     _klick_und_warten(page, page.get_by_role("button", name="Antrag verbindlich einreichen"))
     expect(page.locator("h1")).to_have_text("Antrag eingereicht")
     expect(page.locator(".portal-aktenzeichen")).to_have_text(re.compile(r"PIK-IM-\d{4}-00001"))
@@ -135,6 +146,7 @@ def test_antrag_von_der_einreichung_bis_zum_bescheid(page, anmelden, axe_pruefen
     anmelden(page, antragstellerin)
     page.goto(f"/antraege/{antrag.pk}/")
     axe_pruefen(page)
+    _bildschirmfoto(page, "bewilligt")
     with page.expect_download() as download:
         page.get_by_role("link", name="Zuwendungsbescheid herunterladen (PDF)").click()
     pfad = download.value.path()
