@@ -256,3 +256,20 @@ def test_eingangsbestaetigung_mit_pdf(mailoutbox, django_capture_on_commit_callb
 def test_vorschlag_braucht_die_stellen(vollstaendig=None):
     antrag = vollstaendiger_antrag(stellen=2)
     assert antrag.beantragter_betrag == Decimal("136000.00")
+
+
+def test_status_wird_nur_an_einer_stelle_geaendert():
+    """The audit trail is reliable because no other code writes a status or a Statusaenderung."""
+    from pathlib import Path
+
+    import foerderantraege
+
+    quellen = {
+        p.name: p.read_text(encoding="utf-8")
+        for p in Path(foerderantraege.__file__).parent.glob("*.py")
+    }
+    schreiber = [n for n, t in quellen.items() if "Statusaenderung.objects.create" in t]
+    assert schreiber == ["services.py"]
+    assert quellen["services.py"].count("Statusaenderung.objects.create") == 1
+    assert quellen["services.py"].count("antrag.status = ") == 1
+    assert not [n for n, t in quellen.items() if n != "services.py" and ".status = " in t]
