@@ -180,7 +180,17 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE = {}
+# Re-queue PDF notices still pending (e.g. after a broker outage at decision time).
+CELERY_BEAT_SCHEDULE = {
+    "foerderantraege-ausstehende-bescheide": {
+        "task": "foerderantraege.tasks.ausstehende_bescheide_einreihen",
+        "schedule": 300.0,
+    },
+    "erstattungen-abrechnungsbescheide-nachholen": {
+        "task": "erstattungen.tasks.ausstehende_abrechnungsbescheide_einreihen",
+        "schedule": 600.0,
+    },
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("kern",)
 CRISPY_TEMPLATE_PACK = "kern"
@@ -236,9 +246,3 @@ LOGGING = {
 PORTAL_NAME = "PIK-Portal"
 PORTAL_LANGNAME = "Pakt für Integration Baden-Württemberg"
 PORTAL_BASIS_URL = env.str("PORTAL_BASIS_URL", default="http://127.0.0.1:8000")
-
-# --- erstattungen ---
-CELERY_BEAT_SCHEDULE["erstattungen-abrechnungsbescheide-nachholen"] = {
-    "task": "erstattungen.tasks.ausstehende_abrechnungsbescheide_einreihen",
-    "schedule": 600.0,
-}

@@ -3,8 +3,18 @@ from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from faq.models import Frage, Kategorie
+from foerderantraege.models import (
+    Anlage,
+    Festbetrag,
+    Foerderantrag,
+    Foerderaufruf,
+    Planungsrahmen,
+    Stelle,
+)
 from massnahmen.models import Handlungsfeld, Massnahme, Zielgruppe
 from pik_portal.models import Benutzer, Kreis, Mitgliedschaft, Organisation
 from pik_portal.rollen import RP_REFERATSLEITUNG, RP_SACHBEARBEITUNG
@@ -158,3 +168,101 @@ def kreis_organisation(kreisschluessel="08116", **kwargs):
     return OrganisationFactory(
         kreis=kreis(kreisschluessel), art=Organisation.Art.LANDKREIS, **kwargs
     )
+
+
+# --- foerderantraege ---
+
+MINI_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+class FoerderaufrufFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Foerderaufruf
+        skip_postgeneration_save = True
+
+    titel = factory.Sequence(lambda n: f"Integrationsmanagement 2027/2028 ({n})")
+    foerderzeitraum_von = datetime.date(2027, 1, 1)
+    foerderzeitraum_bis = datetime.date(2028, 12, 31)
+    antragsfrist = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    gesamtbudget = Decimal("58000000.00")
+    veroeffentlicht = True
+
+    @factory.post_generation
+    def festbetraege(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        for i, (stufe, betrag) in enumerate(
+            extracted
+            or [
+                ("Hochschulabschluss", Decimal("68000.00")),
+                ("mittlerer Abschluss mit Berufsausbildung", Decimal("60000.00")),
+            ]
+        ):
+            Festbetrag.objects.create(
+                aufruf=obj, qualifikationsstufe=stufe, betrag_je_vzae_jahr=betrag, reihenfolge=i
+            )
+
+
+class FoerderantragFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Foerderantrag
+
+    aufruf = factory.SubFactory(FoerderaufrufFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    ansprechperson_name = "Petra Beispiel"
+    ansprechperson_email = "petra.beispiel@kreis.example"
+    ansprechperson_telefon = "0711 123456"
+    anzahl_gefluechtete = 240
+    kontoinhaber = factory.LazyAttribute(lambda o: o.organisation.name)
+    iban = "DE89370400440532013000"
+    erklaerung_richtigkeit = True
+    erklaerung_kein_vorhabenbeginn = True
+    erklaerung_subventionserheblich = True
+
+
+class StelleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Stelle
+
+    antrag = factory.SubFactory(FoerderantragFactory)
+    bezeichnung = factory.Sequence(lambda n: f"Integrationsmanagement Stelle {n}")
+    vzae = Decimal("1.00")
+    festbetrag = factory.LazyAttribute(lambda o: o.antrag.aufruf.festbetraege.first())
+    beginn = datetime.date(2027, 1, 1)
+    ende = datetime.date(2027, 12, 31)
+    einsatzort = "Esslingen, Plochingen"
+
+
+def anlage(antrag, benutzer, inhalt=MINI_PDF, bezeichnung="Stellenbeschreibung"):
+    a = Anlage(
+        antrag=antrag,
+        bezeichnung=bezeichnung,
+        dateiname="stellenbeschreibung.pdf",
+        groesse=len(inhalt),
+        hochgeladen_von=benutzer,
+    )
+    a.datei.save("anlage.pdf", ContentFile(inhalt), save=False)
+    a.save()
+    return a
+
+
+def vollstaendiger_antrag(organisation=None, benutzer=None, stellen=1, **kwargs):
+    """A complete draft: contact, positions, bank account, declarations, one attachment."""
+    from foerderantraege.berechnung import antragsbetrag
+
+    antrag = FoerderantragFactory(
+        **({"organisation": organisation} if organisation else {}), **kwargs
+    )
+    benutzer = benutzer or mitglied(antrag.organisation)
+    for _ in range(stellen):
+        StelleFactory(antrag=antrag)
+    anlage(antrag, benutzer)
+    antrag.beantragter_betrag = antragsbetrag(antrag.stellen.select_related("festbetrag"))
+    antrag.save()
+    return antrag
+
+
+def planungsrahmen(aufruf, kreis_obj=None, betrag=Decimal("1000000.00")):
+    return Planungsrahmen.objects.update_or_create(
+        aufruf=aufruf, kreis=kreis_obj or kreis(), defaults={"betrag": betrag}
+    )[0]
