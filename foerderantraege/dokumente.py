@@ -26,7 +26,7 @@ def bescheid_kontext(bescheid) -> dict:
             "vzae_text": zahl_formatieren(Decimal(z["vzae"])),
             "festbetrag_text": euro(Decimal(z["festbetrag"])),
             "betrag_text": euro(Decimal(z["betrag"])),
-            "zeitraum": f"{date.fromisoformat(z['beginn']):%d.%m.%Y} – "
+            "zeitraum": f"{date.fromisoformat(z['beginn']):%d.%m.%Y}\u00a0– "
             f"{date.fromisoformat(z['ende']):%d.%m.%Y}",
         }
         for z in bescheid.berechnung
