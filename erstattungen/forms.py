@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,12 +36,9 @@ class VorauszahlungFilterForm(forms.Form):
         jahre = list(jahre)
         gewuenscht = (data or {}).get("jahr", "")
         # A year without payments is still a valid filter (it simply shows nothing).
-        if (
-            gewuenscht.isdigit()
-            and 2015 <= int(gewuenscht) <= 2100
-            and int(gewuenscht) not in jahre
-        ):
-            jahre = sorted([*jahre, int(gewuenscht)], reverse=True)
+        # fullmatch on ASCII digits: str.isdigit() also accepts "²", which int() refuses.
+        if re.fullmatch(r"20[0-9]{2}|2100", gewuenscht) and int(gewuenscht) >= 2015:
+            jahre = sorted({*jahre, int(gewuenscht)}, reverse=True)
         self.fields["jahr"].choices = [("", _("alle Jahre"))] + [(j, str(j)) for j in jahre]
         self.fields["kreis"].choices = [("", _("alle Kreise"))] + list(kreise)
 
