@@ -2,6 +2,7 @@ import re
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from pik_portal.models import Regierungsbezirk
@@ -93,7 +94,9 @@ class SpitzabrechnungForm(forms.Form):
         for position in self.positionen:
             self.fields[f"betrag_{position.pk}"] = EuroFormField(
                 label=_("%(kategorie)s (Euro)") % {"kategorie": position.kategorie.name},
-                help_text=position.kategorie.beschreibung,
+                # The kern pack renders help_text unescaped (Django's convention for
+                # texts from code); this one is data typed in by the RP.
+                help_text=escape(position.kategorie.beschreibung),
                 min_value=0,
                 initial=position.betrag_erklaert,
                 error_messages={"min_value": _("Der Betrag darf nicht negativ sein.")},

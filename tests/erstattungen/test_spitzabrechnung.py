@@ -9,7 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from erstattungen import services
-from erstattungen.models import Abrechnungsbescheid, Spitzabrechnung
+from erstattungen.models import Abrechnungsbescheid, Kostenkategorie, Spitzabrechnung
 from erstattungen.tasks import (
     abrechnungsbescheid_rendern,
     ausstehende_abrechnungsbescheide_einreihen,
@@ -252,6 +252,18 @@ def test_kreis_reicht_ueber_die_seiten_ein(client, org, kreisnutzer):
         "eingereicht"
         in client.get(reverse("erstattungen:abrechnung", args=[abrechnung.pk])).content.decode()
     )
+
+
+def test_erlaeuterung_der_kostenkategorie_wird_escaped(client, org, kreisnutzer):
+    Kostenkategorie.objects.create(
+        name="Sonstiges", beschreibung='<img src=x onerror="alert(1)"> & Co.'
+    )
+    abrechnung = services.spitzabrechnung_anlegen(kreisnutzer, org, 2025)
+    client.force_login(kreisnutzer)
+    url = reverse("erstattungen:abrechnung_bearbeiten", args=[abrechnung.pk])
+    html = client.get(url).content.decode()
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; Co." in html
 
 
 def test_bescheid_herunterladen(client, org, kreisnutzer, bis_festgesetzt):
