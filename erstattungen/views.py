@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pik_portal.csv_export import csv_antwort
-from pik_portal.dokumente import RenderStatus
+from pik_portal.dokumente import RenderStatus, pdf_antwort
 from pik_portal.money import betrag_maschinell
 
 from . import selectors, services
@@ -377,12 +377,7 @@ def anlage_neu(request, pk):
 def anlage_herunterladen(request, pk, anlage_pk):
     abrechnung = _abrechnung_oder_404(request, pk)
     anlage = get_object_or_404(abrechnung.anlagen, pk=anlage_pk)
-    return FileResponse(
-        anlage.datei.open("rb"),
-        as_attachment=True,
-        filename=f"anlage-{anlage.pk}.pdf",
-        content_type="application/pdf",
-    )
+    return pdf_antwort(anlage.datei, anlage.dateiname())
 
 
 @login_required
@@ -406,9 +401,4 @@ def bescheid_herunterladen(request, pk, bescheid_pk):
     bescheid = get_object_or_404(
         abrechnung.bescheide.filter(render_status=RenderStatus.FERTIG), pk=bescheid_pk
     )
-    return FileResponse(
-        bescheid.pdf.open("rb"),
-        as_attachment=True,
-        filename=bescheid.pdf_dateiname(),
-        content_type="application/pdf",
-    )
+    return pdf_antwort(bescheid.pdf, bescheid.pdf_dateiname())

@@ -13,12 +13,23 @@ from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import models, transaction
+from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .pdf import pdf_rendern
 
 logger = logging.getLogger(__name__)
+
+
+def pdf_antwort(datei, dateiname: str) -> FileResponse:
+    """Serve a stored PDF as a download; the caller has checked the permission.
+
+    The storage is private (never served by URL), so this is the only way out.
+    """
+    return FileResponse(
+        datei.open("rb"), as_attachment=True, filename=dateiname, content_type="application/pdf"
+    )
 
 
 class RenderStatus(models.TextChoices):
