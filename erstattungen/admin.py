@@ -4,7 +4,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q, Sum
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from pik_portal.admin_import import CsvImportAdminMixin
-from pik_portal.dokumente import RenderStatus
+from pik_portal.dokumente import RenderStatus, pdf_antwort
 from pik_portal.money import EuroFormField, euro
 
 from . import services
@@ -130,8 +129,13 @@ class _NurLesenInline(admin.TabularInline):
 
 class AnlageInline(_NurLesenInline):
     model = Abrechnungsanlage
-    fields = ["bezeichnung", "hochgeladen_von", "hochgeladen_am"]
+    fields = ["datei_link", "hochgeladen_von", "hochgeladen_am"]
     readonly_fields = fields
+
+    @admin.display(description=_("Anlage"))
+    def datei_link(self, obj):
+        url = reverse("admin:erstattungen_abrechnungsanlage_datei", args=[obj.pk])
+        return format_html('<a href="{}">{} (PDF)</a>', url, obj.bezeichnung)
 
 
 class StatusaenderungInline(_NurLesenInline):
@@ -194,7 +198,12 @@ class SpitzabrechnungAdmin(admin.ModelAdmin):
                 "bescheid/<int:pk>.pdf",
                 self.admin_site.admin_view(self.bescheid_pdf),
                 name="erstattungen_abrechnungsbescheid_pdf",
-            )
+            ),
+            path(
+                "anlage/<int:pk>.pdf",
+                self.admin_site.admin_view(self.anlage_datei),
+                name="erstattungen_abrechnungsanlage_datei",
+            ),
         ]
         return eigene + super().get_urls()
 
@@ -203,12 +212,14 @@ class SpitzabrechnungAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         bescheid = get_object_or_404(Abrechnungsbescheid, pk=pk, render_status=RenderStatus.FERTIG)
-        return FileResponse(
-            bescheid.pdf.open("rb"),
-            as_attachment=True,
-            filename=bescheid.pdf_dateiname(),
-            content_type="application/pdf",
-        )
+        return pdf_antwort(bescheid.pdf, bescheid.pdf_dateiname())
+
+    def anlage_datei(self, request, pk):
+        # The RP checks the declared costs against these documents.
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        anlage = get_object_or_404(Abrechnungsanlage, pk=pk)
+        return pdf_antwort(anlage.datei, anlage.dateiname())
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -17,6 +17,7 @@ from erstattungen.tasks import (
 from pik_portal.dokumente import RenderStatus
 from pik_portal.models import Mitgliedschaft, Organisation
 from tests.factories import (
+    BenutzerFactory,
     OrganisationFactory,
     VorauszahlungFactory,
     kreis,
@@ -385,6 +386,31 @@ def test_admin_seiten_fuer_das_rp(client, org, kreisnutzer):
         assert client.get(url).status_code == 200, url
     # The Kreis files; the RP cannot add or delete a Spitzabrechnung in the admin.
     assert client.get(reverse("admin:erstattungen_spitzabrechnung_add")).status_code == 403
+
+
+def test_rp_laedt_anlagen_im_admin_herunter(client, org, kreisnutzer):
+    abrechnung = _abrechnung(org, kreisnutzer)
+    anlage = services.anlage_hinzufuegen(
+        kreisnutzer,
+        abrechnung,
+        bezeichnung="Mietverträge",
+        datei=SimpleUploadedFile("<x>.pdf", PDF, "application/pdf"),
+    )
+    url = reverse("admin:erstattungen_abrechnungsanlage_datei", args=[anlage.pk])
+    # Kreis users and staff without the view permission get nothing.
+    client.force_login(kreisnutzer)
+    assert client.get(url).status_code == 302
+    client.force_login(BenutzerFactory(is_staff=True))
+    assert client.get(url).status_code == 403
+    client.force_login(sachbearbeitung())
+    seite = client.get(
+        reverse("admin:erstattungen_spitzabrechnung_change", args=[abrechnung.pk])
+    ).content.decode()
+    assert url in seite
+    antwort = client.get(url)
+    assert antwort["Content-Type"] == "application/pdf"
+    assert 'filename="anlage-' in antwort["Content-Disposition"]
+    assert b"".join(antwort.streaming_content) == PDF
 
 
 def test_ausstehender_bescheid_wird_nachgeholt(org, kreisnutzer):
