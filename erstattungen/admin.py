@@ -226,7 +226,7 @@ class SpitzabrechnungAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Verrechnung"))
     def saldo_anzeige(self, obj):
-        saldo = services.saldo_berechnen(obj)
+        saldo = services.saldo_anzeigen(obj)
         art = Abrechnungsbescheid.Art(saldo["art"]).label
         return _("anerkannt %(anerkannt)s − Vorauszahlungen %(vz)s = %(art)s %(betrag)s") % {
             "anerkannt": euro(saldo["summe_anerkannt"]),

@@ -209,6 +209,27 @@ def saldo_berechnen(abrechnung) -> dict:
     }
 
 
+def saldo_anzeigen(abrechnung, bescheid=None) -> dict:
+    """The balance to show for a Spitzabrechnung.
+
+    Once it is fixed, the notice's own copy of the amounts counts: a Vorauszahlung
+    booked later must not change what the Bescheid stated.
+    """
+    saldo = saldo_berechnen(abrechnung)
+    if bescheid is None:
+        bescheid = abrechnung.bescheide.order_by("-erstellt_am").first()
+    if bescheid is not None:
+        saldo.update(
+            summe_erklaert=bescheid.summe_erklaert,
+            summe_anerkannt=bescheid.summe_anerkannt,
+            summe_vorauszahlungen=bescheid.summe_vorauszahlungen,
+            saldo=bescheid.saldo,
+            art=bescheid.art,
+            betrag_ausgleich=bescheid.betrag_ausgleich,
+        )
+    return saldo
+
+
 def status_setzen(abrechnung, neuer_status, benutzer, bemerkung: str = "") -> Spitzabrechnung:
     """The one function that changes the status of a Spitzabrechnung.
 

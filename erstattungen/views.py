@@ -260,17 +260,8 @@ def abrechnung_neu(request):
 @login_required
 def abrechnung_detail(request, pk):
     abrechnung = _abrechnung_oder_404(request, pk)
-    saldo = services.saldo_berechnen(abrechnung)
     bescheide = list(abrechnung.bescheide.all())
-    if bescheide:
-        # Once fixed, the notice's own copy of the amounts is what counts.
-        b = bescheide[0]
-        saldo.update(
-            summe_vorauszahlungen=b.summe_vorauszahlungen,
-            saldo=b.saldo,
-            art=b.art,
-            betrag_ausgleich=b.betrag_ausgleich,
-        )
+    saldo = services.saldo_anzeigen(abrechnung, bescheide[0] if bescheide else None)
     return render(
         request,
         "erstattungen/abrechnung_detail.html",

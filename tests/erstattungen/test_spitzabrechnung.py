@@ -413,6 +413,27 @@ def test_rp_laedt_anlagen_im_admin_herunter(client, org, kreisnutzer):
     assert b"".join(antwort.streaming_content) == PDF
 
 
+def test_spaetere_vorauszahlung_aendert_den_festgesetzten_saldo_nicht(
+    client, org, kreisnutzer, bis_festgesetzt
+):
+    _vorauszahlungen(["100.00"])
+    abrechnung = bis_festgesetzt(_abrechnung(org, kreisnutzer), kreisnutzer, Decimal("150.00"))
+    assert abrechnung.bescheide.get().saldo == Decimal("50.00")
+    _vorauszahlungen(["1000.00"])  # booked after the Bescheid
+    client.force_login(sachbearbeitung())
+    admin = client.get(
+        reverse("admin:erstattungen_spitzabrechnung_change", args=[abrechnung.pk])
+    ).content.decode()
+    assert "Nachzahlung 50,00" in admin
+    assert "Vorauszahlungen 100,00" in admin
+    client.force_login(kreisnutzer)
+    seite = client.get(reverse("erstattungen:abrechnung", args=[abrechnung.pk])).content.decode()
+    assert "Nachzahlung an den Kreis" in seite
+    assert (
+        '<dd class="kern-description-list-item__value erstattungen-saldo" id="saldo">50,00' in seite
+    )
+
+
 def test_ausstehender_bescheid_wird_nachgeholt(org, kreisnutzer):
     # Festsetzen without running the on-commit hook: as if the broker had been down.
     abrechnung = _bis_festgesetzt(_abrechnung(org, kreisnutzer), kreisnutzer, Decimal("10.00"))
