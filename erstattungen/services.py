@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pik_portal.dokumente import RenderStatus
-from pik_portal.money import betrag_maschinell, runden
+from pik_portal.models import Protokolleintrag
+from pik_portal.money import betrag_maschinell, euro, runden
 from pik_portal.selectors import mitgliedschaft_von
 
 from .models import (
@@ -164,11 +165,28 @@ def anerkannte_betraege_erfassen(benutzer, abrechnung, betraege: dict) -> Spitza
             raise ValidationError(
                 _("Anerkannte Beträge können nur während der Prüfung erfasst werden.")
             )
-        for position in abrechnung.positionen.all():
-            if position.pk in betraege:
-                wert = betraege[position.pk]
-                position.betrag_anerkannt = None if wert is None else runden(wert)
-                position.save(update_fields=["betrag_anerkannt"])
+        aenderungen = []
+        for position in abrechnung.positionen.select_related("kategorie"):
+            if position.pk not in betraege:
+                continue
+            wert = betraege[position.pk]
+            neu = None if wert is None else runden(wert)
+            if neu == position.betrag_anerkannt:
+                continue
+            aenderungen.append(
+                f"{position.kategorie.name}: {euro(position.betrag_anerkannt) or '–'} → "
+                f"{euro(neu) or '–'}"
+            )
+            position.betrag_anerkannt = neu
+            position.save(update_fields=["betrag_anerkannt"])
+        if aenderungen:
+            # The recognised amounts decide the balance: keep who set which amount when.
+            Protokolleintrag.objects.create(
+                benutzer=benutzer,
+                organisation=abrechnung.organisation,
+                aktion="anerkannte_betraege",
+                beschreibung=f"{abrechnung.aktenzeichen}: " + "; ".join(aenderungen),
+            )
     return abrechnung
 
 

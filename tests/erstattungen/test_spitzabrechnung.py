@@ -15,7 +15,7 @@ from erstattungen.tasks import (
     ausstehende_abrechnungsbescheide_einreihen,
 )
 from pik_portal.dokumente import RenderStatus
-from pik_portal.models import Mitgliedschaft, Organisation
+from pik_portal.models import Mitgliedschaft, Organisation, Protokolleintrag
 from tests.factories import (
     BenutzerFactory,
     OrganisationFactory,
@@ -184,6 +184,26 @@ def test_uebergangsmatrix(org, kreisnutzer, von, nach, rolle):
         abrechnung.refresh_from_db()
         assert abrechnung.status == von
         assert abrechnung.statusaenderungen.count() == anzahl
+
+
+def test_anerkannte_betraege_werden_protokolliert(org, kreisnutzer):
+    abrechnung = _abrechnung(org, kreisnutzer)
+    sb = sachbearbeitung()
+    services.spitzabrechnung_einreichen(kreisnutzer, abrechnung)
+    services.pruefung_beginnen(sb, abrechnung)
+    erste, zweite = list(abrechnung.positionen.select_related("kategorie"))[:2]
+    services.anerkannte_betraege_erfassen(
+        sb, abrechnung, {erste.pk: Decimal("1234.5"), zweite.pk: None}
+    )
+    eintrag = Protokolleintrag.objects.get(aktion="anerkannte_betraege")
+    assert eintrag.benutzer == sb
+    assert eintrag.organisation == org
+    assert eintrag.beschreibung == (
+        f"{abrechnung.aktenzeichen}: {erste.kategorie.name}: – → 1.234,50\u00a0€"
+    )
+    # Saving the same amounts again changes nothing and logs nothing.
+    services.anerkannte_betraege_erfassen(sb, abrechnung, {erste.pk: Decimal("1234.50")})
+    assert Protokolleintrag.objects.filter(aktion="anerkannte_betraege").count() == 1
 
 
 def test_festsetzen_nur_mit_allen_anerkannten_betraegen(org, kreisnutzer):
