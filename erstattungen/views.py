@@ -163,11 +163,7 @@ def vorauszahlungen_json(request):
         daten = {
             "titel": TITEL,
             "stand": stand.isoformat() if stand else None,
-            "filter": {
-                "jahr": f["jahr"],
-                "regierungsbezirk": f["regierungsbezirk"],
-                "kreis": f["kreis"],
-            },
+            "filter": u.filter,
             "sortierung": u.sortierung,
             "waehrung": "EUR",
             "anzahl_zahlungen": u.anzahl,
