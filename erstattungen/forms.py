@@ -5,10 +5,9 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from pik_portal.dokumente import pdf_pruefen
 from pik_portal.models import Regierungsbezirk
 from pik_portal.money import EuroFormField
-
-MAX_ANLAGE = 10 * 1024 * 1024
 
 
 class VorauszahlungFilterForm(forms.Form):
@@ -112,10 +111,5 @@ class AnlageForm(forms.Form):
 
     def clean_datei(self):
         datei = self.cleaned_data["datei"]
-        if datei.size > MAX_ANLAGE:
-            raise forms.ValidationError(_("Die Datei ist größer als 10 MB."))
-        anfang = datei.read(5)
-        datei.seek(0)
-        if anfang != b"%PDF-":
-            raise forms.ValidationError(_("Bitte laden Sie eine PDF-Datei hoch."))
+        pdf_pruefen(datei)  # the service checks again; here it shows at the field
         return datei

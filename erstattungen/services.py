@@ -10,7 +10,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pik_portal.dokumente import RenderStatus
+from pik_portal.dokumente import RenderStatus, pdf_pruefen
 from pik_portal.models import Protokolleintrag
 from pik_portal.money import betrag_maschinell, euro, runden
 from pik_portal.selectors import mitgliedschaft_von
@@ -140,7 +140,8 @@ def spitzabrechnung_bearbeiten(
 
 
 def anlage_hinzufuegen(benutzer, abrechnung, *, bezeichnung, datei) -> Abrechnungsanlage:
-    """Attach a PDF to a draft (the form checked that it is a PDF)."""
+    """Attach a PDF (checked by its content, at most 10 MB) to a draft."""
+    pdf_pruefen(datei)
     with transaction.atomic():
         abrechnung = _gesperrt(abrechnung)
         if mitgliedschaft_von(benutzer, abrechnung.organisation) is None:

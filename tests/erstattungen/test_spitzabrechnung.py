@@ -287,6 +287,18 @@ def test_erlaeuterung_der_kostenkategorie_wird_escaped(client, org, kreisnutzer)
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; Co." in html
 
 
+def test_service_nimmt_nur_pdf_an(org, kreisnutzer):
+    abrechnung = services.spitzabrechnung_anlegen(kreisnutzer, org, 2025)
+    with pytest.raises(ValidationError, match="Bitte laden Sie eine PDF-Datei hoch."):
+        services.anlage_hinzufuegen(
+            kreisnutzer,
+            abrechnung,
+            bezeichnung="x",
+            datei=SimpleUploadedFile("x.pdf", b"<html>", "application/pdf"),
+        )
+    assert not abrechnung.anlagen.exists()
+
+
 def test_bescheid_herunterladen(client, org, kreisnutzer, bis_festgesetzt):
     abrechnung = bis_festgesetzt(_abrechnung(org, kreisnutzer), kreisnutzer, Decimal("10.00"))
     bescheid = abrechnung.bescheide.get()
