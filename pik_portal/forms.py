@@ -37,7 +37,8 @@ class NeuesPasswortForm(SetPasswordForm):
 
 
 class MitgliedHinzufuegenForm(forms.Form):
-    email = forms.EmailField(label=_("Dienstliche E-Mail-Adresse"))
+    # The validator accepts up to 320 characters, the column holds 254.
+    email = forms.EmailField(label=_("Dienstliche E-Mail-Adresse"), max_length=254)
     name = forms.CharField(label=_("Name"), max_length=200)
     rolle = forms.ChoiceField(
         label=_("Rolle"),
