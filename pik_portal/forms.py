@@ -7,8 +7,11 @@ from .models import Mitgliedschaft
 
 class AnmeldeForm(AuthenticationForm):
     # No autofocus: screen reader users start at the top and hear the page first.
+    # max_length: otherwise a long address reaches django-axes, whose user name
+    # column (255) makes PostgreSQL fail the failed-login record with a 500.
     username = forms.EmailField(
         label=_("E-Mail-Adresse"),
+        max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     password = forms.CharField(

@@ -158,3 +158,11 @@ def test_zu_lange_email_ist_ein_formularfehler(client):
     assert "höchstens 254 Zeichen" in html
     assert 'value="Neue Person"' in html
     assert org.mitgliedschaften.count() == 1
+
+
+def test_zu_lange_email_bei_der_anmeldung(client):
+    # axes stores the attempted user name in a column of 255 characters.
+    email = "a" * 64 + "@" + ".".join(["b" * 60] * 4) + ".de"
+    antwort = client.post("/konto/anmelden/", {"username": email, "password": "falsch"})
+    assert antwort.status_code == 200
+    assert "höchstens 254 Zeichen" in antwort.content.decode()
