@@ -110,6 +110,9 @@ class PositionInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("kategorie")
+
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.status == Spitzabrechnung.Status.IN_PRUEFUNG:
             return ["kategorie", "betrag_erklaert"]
@@ -119,6 +122,11 @@ class PositionInline(admin.TabularInline):
 class _NurLesenInline(admin.TabularInline):
     extra = 0
     can_delete = False
+    related: list[str] = []  # select_related, so the rows cost no query each
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.select_related(*self.related) if self.related else queryset
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -131,6 +139,7 @@ class AnlageInline(_NurLesenInline):
     model = Abrechnungsanlage
     fields = ["datei_link", "hochgeladen_von", "hochgeladen_am"]
     readonly_fields = fields
+    related = ["hochgeladen_von"]
 
     @admin.display(description=_("Anlage"))
     def datei_link(self, obj):
@@ -142,6 +151,7 @@ class StatusaenderungInline(_NurLesenInline):
     model = Abrechnungsstatusaenderung
     fields = ["zeitpunkt", "von_status", "nach_status", "benutzer", "bemerkung"]
     readonly_fields = fields
+    related = ["benutzer"]
 
 
 class BescheidInline(_NurLesenInline):

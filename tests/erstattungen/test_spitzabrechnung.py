@@ -5,6 +5,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -487,3 +489,24 @@ def test_mitglied_ohne_zeichnungsrecht_sieht_hinweis(client, org, kreisnutzer):
     seite = client.get(reverse("erstattungen:abrechnung", args=[abrechnung.pk])).content.decode()
     assert "Spitzabrechnung einreichen" not in seite
     assert "Einreichen dürfen nur zeichnungsberechtigte Mitglieder" in seite
+
+
+def _admin_abfragen(client, org, kreisnutzer, kategorien):
+    for i in range(kategorien):
+        Kostenkategorie.objects.get_or_create(name=f"Zusatzkategorie {i}")
+    abrechnung = _abrechnung(org, kreisnutzer, jahr=2020 + kategorien)
+    services.anlage_hinzufuegen(
+        kreisnutzer, abrechnung, bezeichnung="a", datei=SimpleUploadedFile("a.pdf", PDF)
+    )
+    url = reverse("admin:erstattungen_spitzabrechnung_change", args=[abrechnung.pk])
+    with CaptureQueriesContext(connection) as abfragen:
+        assert client.get(url).status_code == 200
+    return len(abfragen)
+
+
+def test_admin_seite_abfragen_wachsen_nicht_mit_den_positionen(client, org, kreisnutzer):
+    client.force_login(sachbearbeitung())
+    _admin_abfragen(client, org, kreisnutzer, 0)  # warm caches (content types, session)
+    wenige = _admin_abfragen(client, org, kreisnutzer, 1)
+    viele = _admin_abfragen(client, org, kreisnutzer, 6)
+    assert viele == wenige
