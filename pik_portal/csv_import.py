@@ -123,9 +123,12 @@ class CsvImport:
             return vorschau
         try:
             self._zeilen_pruefen(text, vorschau)
-        except csv.Error as exc:
-            # e.g. a cell longer than the csv module's field limit
-            vorschau.datei_fehler.append(f"Die Datei ist keine lesbare CSV-Datei ({exc}).")
+        except csv.Error:
+            # In practice a cell longer than the csv module's limit (128 KiB).
+            vorschau.datei_fehler.append(
+                "Die Datei ist keine lesbare CSV-Datei: eine Zelle ist zu lang "
+                "(höchstens 131.072 Zeichen)."
+            )
         return vorschau
 
     def _zeilen_pruefen(self, text: str, vorschau: ImportVorschau) -> None:
