@@ -106,6 +106,13 @@ class MassnahmeAdmin(CsvImportAdminMixin, admin.ModelAdmin):
         ),
     ]
 
+    def get_readonly_fields(self, request, obj=None):
+        # The slug is the measure's public link and the import's key: it never changes.
+        return [*self.readonly_fields, "slug"] if obj else self.readonly_fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else self.prepopulated_fields
+
     def save_model(self, request, obj, form, change):
         if "veroeffentlicht" not in form.changed_data:
             return super().save_model(request, obj, form, change)

@@ -114,3 +114,22 @@ def test_veroeffentlichen_im_formular_wird_protokolliert(client):
         .order_by("zeitpunkt", "pk")
         .values_list("aktion", flat=True)
     ) == ["massnahme_veroeffentlicht", "massnahme_zurueckgezogen"]
+
+
+def test_slug_bleibt_nach_dem_anlegen_gleich(client):
+    massnahme = MassnahmeFactory(slug="sprachcafe", landesweit=True)
+    client.force_login(sachbearbeitung())
+    daten = {
+        "titel": "Sprachcafé neu",
+        "slug": "ganz-anders",
+        "kurzbeschreibung": "Kurz",
+        "handlungsfeld": handlungsfeld("sprache").pk,
+        "ressort": "Sozialministerium",
+        "beginn": "01.01.2025",
+        "landesweit": "on",
+    }
+    antwort = client.post(f"/admin/massnahmen/massnahme/{massnahme.pk}/change/", daten)
+    assert antwort.status_code == 302
+    massnahme.refresh_from_db()
+    assert massnahme.titel == "Sprachcafé neu"
+    assert massnahme.slug == "sprachcafe"
