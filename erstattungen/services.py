@@ -118,16 +118,24 @@ def _gesperrt(abrechnung) -> Spitzabrechnung:
     return Spitzabrechnung.objects.select_for_update().get(pk=abrechnung.pk)
 
 
+def _entwurf_sperren(benutzer, abrechnung, meldung: str) -> Spitzabrechnung:
+    """Lock a draft for a change by a member of its organisation (inside a transaction)."""
+    abrechnung = _gesperrt(abrechnung)
+    if mitgliedschaft_von(benutzer, abrechnung.organisation) is None:
+        raise PermissionDenied
+    if abrechnung.status != Status.ENTWURF:
+        raise ValidationError(meldung)
+    return abrechnung
+
+
 def spitzabrechnung_bearbeiten(
     benutzer, abrechnung, *, personen, belegungstage, bemerkung, betraege: dict
 ) -> Spitzabrechnung:
     """Save the declared figures of a draft. ``betraege`` maps position id → Decimal."""
     with transaction.atomic():
-        abrechnung = _gesperrt(abrechnung)
-        if mitgliedschaft_von(benutzer, abrechnung.organisation) is None:
-            raise PermissionDenied
-        if abrechnung.status != Status.ENTWURF:
-            raise ValidationError(_("Nur ein Entwurf kann bearbeitet werden."))
+        abrechnung = _entwurf_sperren(
+            benutzer, abrechnung, _("Nur ein Entwurf kann bearbeitet werden.")
+        )
         abrechnung.personen = personen
         abrechnung.belegungstage = belegungstage
         abrechnung.bemerkung = bemerkung
@@ -143,11 +151,9 @@ def anlage_hinzufuegen(benutzer, abrechnung, *, bezeichnung, datei) -> Abrechnun
     """Attach a PDF (checked by its content, at most 10 MB) to a draft."""
     pdf_pruefen(datei)
     with transaction.atomic():
-        abrechnung = _gesperrt(abrechnung)
-        if mitgliedschaft_von(benutzer, abrechnung.organisation) is None:
-            raise PermissionDenied
-        if abrechnung.status != Status.ENTWURF:
-            raise ValidationError(_("Anlagen können nur im Entwurf hinzugefügt werden."))
+        abrechnung = _entwurf_sperren(
+            benutzer, abrechnung, _("Anlagen können nur im Entwurf hinzugefügt werden.")
+        )
         return Abrechnungsanlage.objects.create(
             spitzabrechnung=abrechnung,
             bezeichnung=bezeichnung,
