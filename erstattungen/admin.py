@@ -265,6 +265,13 @@ class SpitzabrechnungAdmin(admin.ModelAdmin):
             services.anerkannte_betraege_erfassen(request.user, form.instance, betraege)
         except (ValidationError, PermissionDenied) as exc:
             messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
+            request.anerkennung_abgelehnt = True
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        # No "successfully changed" when the service refused the recognised amounts.
+        if level == messages.SUCCESS and getattr(request, "anerkennung_abgelehnt", False):
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     def _uebergang(self, request, queryset, service, erfolg):
         for abrechnung in queryset:

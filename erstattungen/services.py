@@ -165,7 +165,7 @@ def anlage_hinzufuegen(benutzer, abrechnung, *, bezeichnung, datei) -> Abrechnun
 def anerkannte_betraege_erfassen(benutzer, abrechnung, betraege: dict) -> Spitzabrechnung:
     """The RP records the recognised amount per position (position id → Decimal or None)."""
     if not _darf(benutzer, {"RP-Sachbearbeitung", "RP-Referatsleitung"}, abrechnung.organisation):
-        raise PermissionDenied
+        raise PermissionDenied(_("Dazu fehlt Ihnen die Berechtigung."))
     with transaction.atomic():
         abrechnung = _gesperrt(abrechnung)
         if abrechnung.status != Status.IN_PRUEFUNG:

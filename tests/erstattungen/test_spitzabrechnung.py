@@ -3,6 +3,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -403,6 +404,40 @@ def test_admin_erfasst_anerkannte_betraege_und_setzt_fest(
     assert pdf_url in seite
     assert b"".join(client.get(pdf_url).streaming_content).startswith(b"%PDF")
     assert [e.benutzer for e in abrechnung.statusaenderungen.all()][-2:] == [sb, sb]
+
+
+def test_admin_meldet_abgelehnte_anerkennung_ohne_erfolgsmeldung(client, org, kreisnutzer):
+    abrechnung = _abrechnung(org, kreisnutzer)
+    services.spitzabrechnung_einreichen(kreisnutzer, abrechnung)
+    services.pruefung_beginnen(sachbearbeitung(), abrechnung)
+    # Staff with the admin permissions but without an RP role: the service refuses.
+    ohne_rolle = BenutzerFactory(is_staff=True)
+    ohne_rolle.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=["view_spitzabrechnung", "change_spitzabrechnung"]
+            + ["view_abrechnungsposition", "change_abrechnungsposition"]
+        )
+    )
+    client.force_login(ohne_rolle)
+    url = reverse("admin:erstattungen_spitzabrechnung_change", args=[abrechnung.pk])
+    positionen = list(abrechnung.positionen.all())
+    daten = {
+        "positionen-TOTAL_FORMS": len(positionen),
+        "positionen-INITIAL_FORMS": len(positionen),
+        "positionen-MIN_NUM_FORMS": 0,
+        "positionen-MAX_NUM_FORMS": 1000,
+    }
+    for inline in ["anlagen", "bescheide", "statusaenderungen"]:
+        daten.update({f"{inline}-TOTAL_FORMS": 0, f"{inline}-INITIAL_FORMS": 0})
+    for i, p in enumerate(positionen):
+        daten[f"positionen-{i}-id"] = p.pk
+        daten[f"positionen-{i}-spitzabrechnung"] = abrechnung.pk
+        daten[f"positionen-{i}-betrag_anerkannt"] = "50,00"
+    antwort = client.post(url, daten, follow=True)
+    meldungen = [str(m) for m in antwort.context["messages"]]
+    assert not any("erfolgreich" in m for m in meldungen), meldungen
+    assert "Dazu fehlt Ihnen die Berechtigung." in meldungen
+    assert not abrechnung.positionen.filter(betrag_anerkannt__isnull=False).exists()
 
 
 def test_admin_seiten_fuer_das_rp(client, org, kreisnutzer):
