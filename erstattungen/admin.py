@@ -4,7 +4,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q, Sum
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from pik_portal.admin_import import CsvImportAdminMixin
-from pik_portal.dokumente import RenderStatus
+from pik_portal.dokumente import RenderStatus, pdf_antwort
 from pik_portal.money import EuroFormField, euro
 
 from . import services
@@ -111,6 +110,9 @@ class PositionInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("kategorie")
+
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.status == Spitzabrechnung.Status.IN_PRUEFUNG:
             return ["kategorie", "betrag_erklaert"]
@@ -120,6 +122,11 @@ class PositionInline(admin.TabularInline):
 class _NurLesenInline(admin.TabularInline):
     extra = 0
     can_delete = False
+    related: list[str] = []  # select_related, so the rows cost no query each
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.select_related(*self.related) if self.related else queryset
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -130,14 +137,21 @@ class _NurLesenInline(admin.TabularInline):
 
 class AnlageInline(_NurLesenInline):
     model = Abrechnungsanlage
-    fields = ["bezeichnung", "hochgeladen_von", "hochgeladen_am"]
+    fields = ["datei_link", "hochgeladen_von", "hochgeladen_am"]
     readonly_fields = fields
+    related = ["hochgeladen_von"]
+
+    @admin.display(description=_("Anlage"))
+    def datei_link(self, obj):
+        url = reverse("admin:erstattungen_abrechnungsanlage_datei", args=[obj.pk])
+        return format_html('<a href="{}">{} (PDF)</a>', url, obj.bezeichnung)
 
 
 class StatusaenderungInline(_NurLesenInline):
     model = Abrechnungsstatusaenderung
     fields = ["zeitpunkt", "von_status", "nach_status", "benutzer", "bemerkung"]
     readonly_fields = fields
+    related = ["benutzer"]
 
 
 class BescheidInline(_NurLesenInline):
@@ -194,7 +208,12 @@ class SpitzabrechnungAdmin(admin.ModelAdmin):
                 "bescheid/<int:pk>.pdf",
                 self.admin_site.admin_view(self.bescheid_pdf),
                 name="erstattungen_abrechnungsbescheid_pdf",
-            )
+            ),
+            path(
+                "anlage/<int:pk>.pdf",
+                self.admin_site.admin_view(self.anlage_datei),
+                name="erstattungen_abrechnungsanlage_datei",
+            ),
         ]
         return eigene + super().get_urls()
 
@@ -203,19 +222,21 @@ class SpitzabrechnungAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         bescheid = get_object_or_404(Abrechnungsbescheid, pk=pk, render_status=RenderStatus.FERTIG)
-        return FileResponse(
-            bescheid.pdf.open("rb"),
-            as_attachment=True,
-            filename=bescheid.pdf_dateiname(),
-            content_type="application/pdf",
-        )
+        return pdf_antwort(bescheid.pdf, bescheid.pdf_dateiname())
+
+    def anlage_datei(self, request, pk):
+        # The RP checks the declared costs against these documents.
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        anlage = get_object_or_404(Abrechnungsanlage, pk=pk)
+        return pdf_antwort(anlage.datei, anlage.dateiname())
 
     def has_delete_permission(self, request, obj=None):
         return False
 
     @admin.display(description=_("Verrechnung"))
     def saldo_anzeige(self, obj):
-        saldo = services.saldo_berechnen(obj)
+        saldo = services.saldo_anzeigen(obj)
         art = Abrechnungsbescheid.Art(saldo["art"]).label
         return _("anerkannt %(anerkannt)s − Vorauszahlungen %(vz)s = %(art)s %(betrag)s") % {
             "anerkannt": euro(saldo["summe_anerkannt"]),
@@ -244,6 +265,13 @@ class SpitzabrechnungAdmin(admin.ModelAdmin):
             services.anerkannte_betraege_erfassen(request.user, form.instance, betraege)
         except (ValidationError, PermissionDenied) as exc:
             messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
+            request.anerkennung_abgelehnt = True
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        # No "successfully changed" when the service refused the recognised amounts.
+        if level == messages.SUCCESS and getattr(request, "anerkennung_abgelehnt", False):
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     def _uebergang(self, request, queryset, service, erfolg):
         for abrechnung in queryset:

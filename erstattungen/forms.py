@@ -1,11 +1,13 @@
+import re
+
 from django import forms
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from pik_portal.dokumente import pdf_pruefen
 from pik_portal.models import Regierungsbezirk
 from pik_portal.money import EuroFormField
-
-MAX_ANLAGE = 10 * 1024 * 1024
 
 
 class VorauszahlungFilterForm(forms.Form):
@@ -34,12 +36,9 @@ class VorauszahlungFilterForm(forms.Form):
         jahre = list(jahre)
         gewuenscht = (data or {}).get("jahr", "")
         # A year without payments is still a valid filter (it simply shows nothing).
-        if (
-            gewuenscht.isdigit()
-            and 2015 <= int(gewuenscht) <= 2100
-            and int(gewuenscht) not in jahre
-        ):
-            jahre = sorted([*jahre, int(gewuenscht)], reverse=True)
+        # fullmatch on ASCII digits: str.isdigit() also accepts "²", which int() refuses.
+        if re.fullmatch(r"20[0-9]{2}|2100", gewuenscht) and int(gewuenscht) >= 2015:
+            jahre = sorted({*jahre, int(gewuenscht)}, reverse=True)
         self.fields["jahr"].choices = [("", _("alle Jahre"))] + [(j, str(j)) for j in jahre]
         self.fields["kreis"].choices = [("", _("alle Kreise"))] + list(kreise)
 
@@ -94,7 +93,9 @@ class SpitzabrechnungForm(forms.Form):
         for position in self.positionen:
             self.fields[f"betrag_{position.pk}"] = EuroFormField(
                 label=_("%(kategorie)s (Euro)") % {"kategorie": position.kategorie.name},
-                help_text=position.kategorie.beschreibung,
+                # The kern pack renders help_text unescaped (Django's convention for
+                # texts from code); this one is data typed in by the RP.
+                help_text=escape(position.kategorie.beschreibung),
                 min_value=0,
                 initial=position.betrag_erklaert,
                 error_messages={"min_value": _("Der Betrag darf nicht negativ sein.")},
@@ -110,10 +111,5 @@ class AnlageForm(forms.Form):
 
     def clean_datei(self):
         datei = self.cleaned_data["datei"]
-        if datei.size > MAX_ANLAGE:
-            raise forms.ValidationError(_("Die Datei ist größer als 10 MB."))
-        anfang = datei.read(5)
-        datei.seek(0)
-        if anfang != b"%PDF-":
-            raise forms.ValidationError(_("Bitte laden Sie eine PDF-Datei hoch."))
+        pdf_pruefen(datei)  # the service checks again; here it shows at the field
         return datei

@@ -1,6 +1,7 @@
 """CSV import of Vorauszahlungen for the admin (uses the shared import mechanism)."""
 
 import datetime
+from decimal import Decimal
 
 from pik_portal.csv_import import (
     ANGELEGT,
@@ -13,6 +14,8 @@ from pik_portal.models import Kreis
 from pik_portal.money import betrag_parsen
 
 from .models import Vorauszahlung
+
+BETRAG_MAX = Decimal("9999999999.99")
 
 
 def datum_parsen(text: str) -> datetime.date:
@@ -38,14 +41,15 @@ class VorauszahlungImport(CsvImport):
 
         schluessel = roh["Kreisschlüssel"]
         # Spreadsheets like to drop the leading zero of "08116".
-        if schluessel.isdigit() and len(schluessel) == 4:
+        if schluessel.isdecimal() and len(schluessel) == 4:
             schluessel = "0" + schluessel
         daten["kreis"] = self.kreise.get(schluessel)
         if daten["kreis"] is None:
             fehler.append(f"Unbekannter Kreisschlüssel „{roh['Kreisschlüssel']}“.")
 
         jahr = roh["Jahr"]
-        if not jahr.isdigit() or not 2015 <= int(jahr) <= 2100:
+        # isdecimal, not isdigit: "²".isdigit() is True but int("²") fails.
+        if not jahr.isdecimal() or not 2015 <= int(jahr) <= 2100:
             fehler.append(f"Jahr „{jahr}“ ist kein Abrechnungsjahr zwischen 2015 und 2100.")
         else:
             daten["abrechnungsjahr"] = int(jahr)
@@ -63,6 +67,9 @@ class VorauszahlungImport(CsvImport):
         else:
             if betrag <= 0:
                 fehler.append(f"Der Betrag „{roh['Betrag']}“ muss größer als 0 sein.")
+            elif betrag > BETRAG_MAX:
+                # The column holds 12 digits; PostgreSQL would refuse the whole import.
+                fehler.append(f"Der Betrag „{roh['Betrag']}“ ist größer als 9.999.999.999,99.")
             daten["betrag"] = betrag
 
         daten["zahlungsdatum"] = None

@@ -210,6 +210,10 @@ class Abrechnungsanlage(models.Model):
     def __str__(self):
         return self.bezeichnung
 
+    def dateiname(self) -> str:
+        # Never the uploaded name: it came from the client.
+        return f"anlage-{self.pk}.pdf"
+
 
 class Abrechnungsstatusaenderung(models.Model):
     """Audit row: who moved which Spitzabrechnung from which status to which, when."""

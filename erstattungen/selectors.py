@@ -11,7 +11,6 @@ from pik_portal.selectors import organisationen_von
 
 from .models import Spitzabrechnung, Vorauszahlung
 
-SORTIERUNGEN = ("kreis", "betrag")
 BALKEN_X = 250
 BALKEN_MAX = 400
 

@@ -10,8 +10,9 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pik_portal.dokumente import RenderStatus
-from pik_portal.money import betrag_maschinell, runden
+from pik_portal.dokumente import RenderStatus, pdf_pruefen
+from pik_portal.models import Protokolleintrag
+from pik_portal.money import betrag_maschinell, euro, runden
 from pik_portal.selectors import mitgliedschaft_von
 
 from .models import (
@@ -117,16 +118,24 @@ def _gesperrt(abrechnung) -> Spitzabrechnung:
     return Spitzabrechnung.objects.select_for_update().get(pk=abrechnung.pk)
 
 
+def _entwurf_sperren(benutzer, abrechnung, meldung: str) -> Spitzabrechnung:
+    """Lock a draft for a change by a member of its organisation (inside a transaction)."""
+    abrechnung = _gesperrt(abrechnung)
+    if mitgliedschaft_von(benutzer, abrechnung.organisation) is None:
+        raise PermissionDenied
+    if abrechnung.status != Status.ENTWURF:
+        raise ValidationError(meldung)
+    return abrechnung
+
+
 def spitzabrechnung_bearbeiten(
     benutzer, abrechnung, *, personen, belegungstage, bemerkung, betraege: dict
 ) -> Spitzabrechnung:
     """Save the declared figures of a draft. ``betraege`` maps position id → Decimal."""
     with transaction.atomic():
-        abrechnung = _gesperrt(abrechnung)
-        if mitgliedschaft_von(benutzer, abrechnung.organisation) is None:
-            raise PermissionDenied
-        if abrechnung.status != Status.ENTWURF:
-            raise ValidationError(_("Nur ein Entwurf kann bearbeitet werden."))
+        abrechnung = _entwurf_sperren(
+            benutzer, abrechnung, _("Nur ein Entwurf kann bearbeitet werden.")
+        )
         abrechnung.personen = personen
         abrechnung.belegungstage = belegungstage
         abrechnung.bemerkung = bemerkung
@@ -139,13 +148,12 @@ def spitzabrechnung_bearbeiten(
 
 
 def anlage_hinzufuegen(benutzer, abrechnung, *, bezeichnung, datei) -> Abrechnungsanlage:
-    """Attach a PDF to a draft (the form checked that it is a PDF)."""
+    """Attach a PDF (checked by its content, at most 10 MB) to a draft."""
+    pdf_pruefen(datei)
     with transaction.atomic():
-        abrechnung = _gesperrt(abrechnung)
-        if mitgliedschaft_von(benutzer, abrechnung.organisation) is None:
-            raise PermissionDenied
-        if abrechnung.status != Status.ENTWURF:
-            raise ValidationError(_("Anlagen können nur im Entwurf hinzugefügt werden."))
+        abrechnung = _entwurf_sperren(
+            benutzer, abrechnung, _("Anlagen können nur im Entwurf hinzugefügt werden.")
+        )
         return Abrechnungsanlage.objects.create(
             spitzabrechnung=abrechnung,
             bezeichnung=bezeichnung,
@@ -157,18 +165,35 @@ def anlage_hinzufuegen(benutzer, abrechnung, *, bezeichnung, datei) -> Abrechnun
 def anerkannte_betraege_erfassen(benutzer, abrechnung, betraege: dict) -> Spitzabrechnung:
     """The RP records the recognised amount per position (position id → Decimal or None)."""
     if not _darf(benutzer, {"RP-Sachbearbeitung", "RP-Referatsleitung"}, abrechnung.organisation):
-        raise PermissionDenied
+        raise PermissionDenied(_("Dazu fehlt Ihnen die Berechtigung."))
     with transaction.atomic():
         abrechnung = _gesperrt(abrechnung)
         if abrechnung.status != Status.IN_PRUEFUNG:
             raise ValidationError(
                 _("Anerkannte Beträge können nur während der Prüfung erfasst werden.")
             )
-        for position in abrechnung.positionen.all():
-            if position.pk in betraege:
-                wert = betraege[position.pk]
-                position.betrag_anerkannt = None if wert is None else runden(wert)
-                position.save(update_fields=["betrag_anerkannt"])
+        aenderungen = []
+        for position in abrechnung.positionen.select_related("kategorie"):
+            if position.pk not in betraege:
+                continue
+            wert = betraege[position.pk]
+            neu = None if wert is None else runden(wert)
+            if neu == position.betrag_anerkannt:
+                continue
+            aenderungen.append(
+                f"{position.kategorie.name}: {euro(position.betrag_anerkannt) or '–'} → "
+                f"{euro(neu) or '–'}"
+            )
+            position.betrag_anerkannt = neu
+            position.save(update_fields=["betrag_anerkannt"])
+        if aenderungen:
+            # The recognised amounts decide the balance: keep who set which amount when.
+            Protokolleintrag.objects.create(
+                benutzer=benutzer,
+                organisation=abrechnung.organisation,
+                aktion="anerkannte_betraege",
+                beschreibung=f"{abrechnung.aktenzeichen}: " + "; ".join(aenderungen),
+            )
     return abrechnung
 
 
@@ -207,6 +232,27 @@ def saldo_berechnen(abrechnung) -> dict:
         "art": art,
         "betrag_ausgleich": abs(saldo),
     }
+
+
+def saldo_anzeigen(abrechnung, bescheid=None) -> dict:
+    """The balance to show for a Spitzabrechnung.
+
+    Once it is fixed, the notice's own copy of the amounts counts: a Vorauszahlung
+    booked later must not change what the Bescheid stated.
+    """
+    saldo = saldo_berechnen(abrechnung)
+    if bescheid is None:
+        bescheid = abrechnung.bescheide.order_by("-erstellt_am").first()
+    if bescheid is not None:
+        saldo.update(
+            summe_erklaert=bescheid.summe_erklaert,
+            summe_anerkannt=bescheid.summe_anerkannt,
+            summe_vorauszahlungen=bescheid.summe_vorauszahlungen,
+            saldo=bescheid.saldo,
+            art=bescheid.art,
+            betrag_ausgleich=bescheid.betrag_ausgleich,
+        )
+    return saldo
 
 
 def status_setzen(abrechnung, neuer_status, benutzer, bemerkung: str = "") -> Spitzabrechnung:

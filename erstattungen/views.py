@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pik_portal.csv_export import csv_antwort
-from pik_portal.dokumente import RenderStatus
+from pik_portal.dokumente import RenderStatus, pdf_antwort
 from pik_portal.money import betrag_maschinell
 
 from . import selectors, services
@@ -163,11 +163,7 @@ def vorauszahlungen_json(request):
         daten = {
             "titel": TITEL,
             "stand": stand.isoformat() if stand else None,
-            "filter": {
-                "jahr": f["jahr"],
-                "regierungsbezirk": f["regierungsbezirk"],
-                "kreis": f["kreis"],
-            },
+            "filter": u.filter,
             "sortierung": u.sortierung,
             "waehrung": "EUR",
             "anzahl_zahlungen": u.anzahl,
@@ -260,17 +256,8 @@ def abrechnung_neu(request):
 @login_required
 def abrechnung_detail(request, pk):
     abrechnung = _abrechnung_oder_404(request, pk)
-    saldo = services.saldo_berechnen(abrechnung)
     bescheide = list(abrechnung.bescheide.all())
-    if bescheide:
-        # Once fixed, the notice's own copy of the amounts is what counts.
-        b = bescheide[0]
-        saldo.update(
-            summe_vorauszahlungen=b.summe_vorauszahlungen,
-            saldo=b.saldo,
-            art=b.art,
-            betrag_ausgleich=b.betrag_ausgleich,
-        )
+    saldo = services.saldo_anzeigen(abrechnung, bescheide[0] if bescheide else None)
     return render(
         request,
         "erstattungen/abrechnung_detail.html",
@@ -377,12 +364,7 @@ def anlage_neu(request, pk):
 def anlage_herunterladen(request, pk, anlage_pk):
     abrechnung = _abrechnung_oder_404(request, pk)
     anlage = get_object_or_404(abrechnung.anlagen, pk=anlage_pk)
-    return FileResponse(
-        anlage.datei.open("rb"),
-        as_attachment=True,
-        filename=f"anlage-{anlage.pk}.pdf",
-        content_type="application/pdf",
-    )
+    return pdf_antwort(anlage.datei, anlage.dateiname())
 
 
 @login_required
@@ -406,9 +388,4 @@ def bescheid_herunterladen(request, pk, bescheid_pk):
     bescheid = get_object_or_404(
         abrechnung.bescheide.filter(render_status=RenderStatus.FERTIG), pk=bescheid_pk
     )
-    return FileResponse(
-        bescheid.pdf.open("rb"),
-        as_attachment=True,
-        filename=bescheid.pdf_dateiname(),
-        content_type="application/pdf",
-    )
+    return pdf_antwort(bescheid.pdf, bescheid.pdf_dateiname())

@@ -83,6 +83,18 @@ class FrageAdmin(admin.ModelAdmin):
         # The same sanitised HTML the public page shows.
         return format_html('<div class="faq-vorschau">{}</div>', markdown_zu_html(obj.antwort))
 
+    def save_model(self, request, obj, form, change):
+        if "veroeffentlicht" not in form.changed_data:
+            return super().save_model(request, obj, form, change)
+        # Publishing from the form goes through the same service as the actions,
+        # so it leaves its audit row too.
+        gewuenscht = obj.veroeffentlicht
+        obj.veroeffentlicht = not gewuenscht
+        super().save_model(request, obj, form, change)
+        dienst = fragen_veroeffentlichen if gewuenscht else fragen_zurueckziehen
+        dienst([obj.pk], akteur=request.user)
+        obj.veroeffentlicht = gewuenscht
+
     @admin.action(description=_("Ausgewählte Fragen veröffentlichen"), permissions=["change"])
     def veroeffentlichen(self, request, queryset):
         anzahl = fragen_veroeffentlichen(

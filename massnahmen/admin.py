@@ -106,6 +106,26 @@ class MassnahmeAdmin(CsvImportAdminMixin, admin.ModelAdmin):
         ),
     ]
 
+    def get_readonly_fields(self, request, obj=None):
+        # The slug is the measure's public link and the import's key: it never changes.
+        return [*self.readonly_fields, "slug"] if obj else self.readonly_fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else self.prepopulated_fields
+
+    def save_model(self, request, obj, form, change):
+        if "veroeffentlicht" not in form.changed_data:
+            return super().save_model(request, obj, form, change)
+        # Publishing from the form goes through the same service as the actions,
+        # so it leaves its audit row too.
+        gewuenscht = obj.veroeffentlicht
+        obj.veroeffentlicht = not gewuenscht
+        super().save_model(request, obj, form, change)
+        veroeffentlichung_setzen(
+            Massnahme.objects.filter(pk=obj.pk), gewuenscht, akteur=request.user
+        )
+        obj.veroeffentlicht = gewuenscht
+
     @admin.action(description=_("Ausgewählte Maßnahmen veröffentlichen"), permissions=["change"])
     def veroeffentlichen(self, request, queryset):
         n = veroeffentlichung_setzen(queryset, True, akteur=request.user)

@@ -156,10 +156,6 @@ class Massnahme(TimeStampedModel):
     def get_absolute_url(self):
         return reverse("massnahmen:detail", kwargs={"slug": self.slug})
 
-    def ist_laufend(self, stichtag=None) -> bool:
-        stichtag = stichtag or timezone.localdate()
-        return self.beginn <= stichtag and (self.ende is None or self.ende >= stichtag)
-
     def region_text(self) -> str:
         """'landesweit' or the names of the Kreise (uses the prefetched ``kreise``)."""
         if self.landesweit:

@@ -117,20 +117,35 @@ class CsvImport:
         except ValueError as exc:
             vorschau.datei_fehler.append(str(exc))
             return vorschau
+        if "\x00" in text:
+            # PostgreSQL refuses NUL in text; such a file is no CSV anyway.
+            vorschau.datei_fehler.append("Die Datei enthält Nullzeichen und ist keine Textdatei.")
+            return vorschau
+        try:
+            self._zeilen_pruefen(text, vorschau)
+        except csv.Error:
+            # In practice a cell longer than the csv module's limit (128 KiB).
+            vorschau.datei_fehler.append(
+                "Die Datei ist keine lesbare CSV-Datei: eine Zelle ist zu lang "
+                "(höchstens 131.072 Zeichen)."
+            )
+        return vorschau
+
+    def _zeilen_pruefen(self, text: str, vorschau: ImportVorschau) -> None:
         leser = csv.DictReader(io.StringIO(text, newline=""), delimiter=self.trennzeichen)
         kopf = [k.strip() for k in (leser.fieldnames or [])]
         leser.fieldnames = kopf
         fehlend = [s for s in (self.pflichtspalten or self.spalten) if s not in kopf]
         if not kopf:
             vorschau.datei_fehler.append("Die Datei ist leer.")
-            return vorschau
+            return
         if fehlend:
             vorschau.datei_fehler.append(
                 "Es fehlen Spalten: "
                 + ", ".join(fehlend)
                 + f". Erwartet wird die Kopfzeile: {self.trennzeichen.join(self.spalten)}"
             )
-            return vorschau
+            return
         self.vorbereiten()
         gesehen: dict[str, int] = {}
         for nummer, roh in enumerate(leser, start=2):
@@ -160,7 +175,6 @@ class CsvImport:
             vorschau.zeilen.append(zeile)
         if not vorschau.zeilen and not vorschau.datei_fehler:
             vorschau.datei_fehler.append("Die Datei enthält keine Datenzeilen.")
-        return vorschau
 
     def importieren(self, inhalt: bytes) -> ImportVorschau:
         """Check and save the whole file in one transaction; all or nothing.

@@ -11,14 +11,46 @@ import hashlib
 import logging
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
+from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .pdf import pdf_rendern
 
 logger = logging.getLogger(__name__)
+
+
+PDF_SIGNATUR = b"%PDF-"
+MAX_PDF_BYTES = 10 * 1024 * 1024
+
+
+def pdf_pruefen(datei, max_bytes: int = MAX_PDF_BYTES) -> None:
+    """Accept an upload as PDF by its content (``%PDF-`` first), never by its name.
+
+    Raises ``ValidationError`` with a German message.
+    """
+    if datei.size > max_bytes:
+        raise ValidationError(
+            _("Die Datei ist größer als %(mb)s MB.") % {"mb": max_bytes // (1024 * 1024)}
+        )
+    datei.seek(0)
+    anfang = datei.read(len(PDF_SIGNATUR))
+    datei.seek(0)
+    if anfang != PDF_SIGNATUR:
+        raise ValidationError(_("Bitte laden Sie eine PDF-Datei hoch."))
+
+
+def pdf_antwort(datei, dateiname: str) -> FileResponse:
+    """Serve a stored PDF as a download; the caller has checked the permission.
+
+    The storage is private (never served by URL), so this is the only way out.
+    """
+    return FileResponse(
+        datei.open("rb"), as_attachment=True, filename=dateiname, content_type="application/pdf"
+    )
 
 
 class RenderStatus(models.TextChoices):

@@ -7,8 +7,11 @@ from .models import Mitgliedschaft
 
 class AnmeldeForm(AuthenticationForm):
     # No autofocus: screen reader users start at the top and hear the page first.
+    # max_length: otherwise a long address reaches django-axes, whose user name
+    # column (255) makes PostgreSQL fail the failed-login record with a 500.
     username = forms.EmailField(
         label=_("E-Mail-Adresse"),
+        max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     password = forms.CharField(
@@ -37,7 +40,8 @@ class NeuesPasswortForm(SetPasswordForm):
 
 
 class MitgliedHinzufuegenForm(forms.Form):
-    email = forms.EmailField(label=_("Dienstliche E-Mail-Adresse"))
+    # The validator accepts up to 320 characters, the column holds 254.
+    email = forms.EmailField(label=_("Dienstliche E-Mail-Adresse"), max_length=254)
     name = forms.CharField(label=_("Name"), max_length=200)
     rolle = forms.ChoiceField(
         label=_("Rolle"),

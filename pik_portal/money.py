@@ -121,18 +121,28 @@ def zahl_in_worten(n: int) -> str:
     if n < 0:
         return "minus " + zahl_in_worten(-n)
     teile = []
-    millionen, rest = divmod(n, 1_000_000)
+    milliarden, rest = divmod(n, 1_000_000_000)
+    millionen, rest = divmod(rest, 1_000_000)
     tausend, rest = divmod(rest, 1000)
+    if milliarden:
+        teile.append(_gross(milliarden, "eine Milliarde ", "Milliarden"))
     if millionen:
-        if millionen == 1:
-            teile.append("eine Million ")
-        else:
-            teile.append(f"{_unter_tausend_mit_s(millionen)} Millionen ")
+        teile.append(_gross(millionen, "eine Million ", "Millionen"))
     if tausend:
         teile.append(f"{_unter_tausend(tausend)}tausend")
     if rest:
         teile.append(_unter_tausend_mit_s(rest))
     return "".join(teile).strip()
+
+
+def _gross(anzahl: int, eins: str, mehrzahl: str) -> str:
+    """``2`` → ``zwei Millionen ``; Million and Milliarde are feminine: ``einhunderteine``."""
+    if anzahl == 1:
+        return eins
+    if anzahl >= 1000:  # more than 999 Milliarden: beyond any amount column
+        return f"{zahl_in_worten(anzahl)} {mehrzahl} "
+    text = _unter_tausend(anzahl)
+    return f"{text}e {mehrzahl} " if text.endswith("ein") else f"{text} {mehrzahl} "
 
 
 def _unter_tausend_mit_s(n: int) -> str:

@@ -86,6 +86,14 @@ def test_geaenderter_betrag_wird_aktualisiert_und_protokolliert():
             "08116;20x5;1. Quartal;100,00;31.03.2025;R1",
             "Jahr „20x5“ ist kein Abrechnungsjahr zwischen 2015 und 2100.",
         ),
+        (
+            "08116;²;1. Quartal;100,00;31.03.2025;R1",
+            "Jahr „²“ ist kein Abrechnungsjahr zwischen 2015 und 2100.",
+        ),
+        (
+            "08116;2025;1. Quartal;10.000.000.000,00;31.03.2025;R1",
+            "Der Betrag „10.000.000.000,00“ ist größer als 9.999.999.999,99.",
+        ),
         ("08116;2025;;100,00;31.03.2025;R1", "Der Zeitraum fehlt (z. B. „1. Quartal“)."),
         ("08116;2025;1. Quartal;100,00;31.03.2025;", "Die Buchungsreferenz fehlt."),
         (

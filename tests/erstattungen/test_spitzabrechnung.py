@@ -3,20 +3,24 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
 from erstattungen import services
-from erstattungen.models import Abrechnungsbescheid, Spitzabrechnung
+from erstattungen.models import Abrechnungsbescheid, Kostenkategorie, Spitzabrechnung
 from erstattungen.tasks import (
     abrechnungsbescheid_rendern,
     ausstehende_abrechnungsbescheide_einreihen,
 )
 from pik_portal.dokumente import RenderStatus
-from pik_portal.models import Mitgliedschaft, Organisation
+from pik_portal.models import Mitgliedschaft, Organisation, Protokolleintrag
 from tests.factories import (
+    BenutzerFactory,
     OrganisationFactory,
     VorauszahlungFactory,
     kreis,
@@ -185,6 +189,26 @@ def test_uebergangsmatrix(org, kreisnutzer, von, nach, rolle):
         assert abrechnung.statusaenderungen.count() == anzahl
 
 
+def test_anerkannte_betraege_werden_protokolliert(org, kreisnutzer):
+    abrechnung = _abrechnung(org, kreisnutzer)
+    sb = sachbearbeitung()
+    services.spitzabrechnung_einreichen(kreisnutzer, abrechnung)
+    services.pruefung_beginnen(sb, abrechnung)
+    erste, zweite = list(abrechnung.positionen.select_related("kategorie"))[:2]
+    services.anerkannte_betraege_erfassen(
+        sb, abrechnung, {erste.pk: Decimal("1234.5"), zweite.pk: None}
+    )
+    eintrag = Protokolleintrag.objects.get(aktion="anerkannte_betraege")
+    assert eintrag.benutzer == sb
+    assert eintrag.organisation == org
+    assert eintrag.beschreibung == (
+        f"{abrechnung.aktenzeichen}: {erste.kategorie.name}: – → 1.234,50\u00a0€"
+    )
+    # Saving the same amounts again changes nothing and logs nothing.
+    services.anerkannte_betraege_erfassen(sb, abrechnung, {erste.pk: Decimal("1234.50")})
+    assert Protokolleintrag.objects.filter(aktion="anerkannte_betraege").count() == 1
+
+
 def test_festsetzen_nur_mit_allen_anerkannten_betraegen(org, kreisnutzer):
     abrechnung = _abrechnung(org, kreisnutzer)
     services.spitzabrechnung_einreichen(kreisnutzer, abrechnung)
@@ -252,6 +276,30 @@ def test_kreis_reicht_ueber_die_seiten_ein(client, org, kreisnutzer):
         "eingereicht"
         in client.get(reverse("erstattungen:abrechnung", args=[abrechnung.pk])).content.decode()
     )
+
+
+def test_erlaeuterung_der_kostenkategorie_wird_escaped(client, org, kreisnutzer):
+    Kostenkategorie.objects.create(
+        name="Sonstiges", beschreibung='<img src=x onerror="alert(1)"> & Co.'
+    )
+    abrechnung = services.spitzabrechnung_anlegen(kreisnutzer, org, 2025)
+    client.force_login(kreisnutzer)
+    url = reverse("erstattungen:abrechnung_bearbeiten", args=[abrechnung.pk])
+    html = client.get(url).content.decode()
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; Co." in html
+
+
+def test_service_nimmt_nur_pdf_an(org, kreisnutzer):
+    abrechnung = services.spitzabrechnung_anlegen(kreisnutzer, org, 2025)
+    with pytest.raises(ValidationError, match="Bitte laden Sie eine PDF-Datei hoch."):
+        services.anlage_hinzufuegen(
+            kreisnutzer,
+            abrechnung,
+            bezeichnung="x",
+            datei=SimpleUploadedFile("x.pdf", b"<html>", "application/pdf"),
+        )
+    assert not abrechnung.anlagen.exists()
 
 
 def test_bescheid_herunterladen(client, org, kreisnutzer, bis_festgesetzt):
@@ -358,6 +406,40 @@ def test_admin_erfasst_anerkannte_betraege_und_setzt_fest(
     assert [e.benutzer for e in abrechnung.statusaenderungen.all()][-2:] == [sb, sb]
 
 
+def test_admin_meldet_abgelehnte_anerkennung_ohne_erfolgsmeldung(client, org, kreisnutzer):
+    abrechnung = _abrechnung(org, kreisnutzer)
+    services.spitzabrechnung_einreichen(kreisnutzer, abrechnung)
+    services.pruefung_beginnen(sachbearbeitung(), abrechnung)
+    # Staff with the admin permissions but without an RP role: the service refuses.
+    ohne_rolle = BenutzerFactory(is_staff=True)
+    ohne_rolle.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=["view_spitzabrechnung", "change_spitzabrechnung"]
+            + ["view_abrechnungsposition", "change_abrechnungsposition"]
+        )
+    )
+    client.force_login(ohne_rolle)
+    url = reverse("admin:erstattungen_spitzabrechnung_change", args=[abrechnung.pk])
+    positionen = list(abrechnung.positionen.all())
+    daten = {
+        "positionen-TOTAL_FORMS": len(positionen),
+        "positionen-INITIAL_FORMS": len(positionen),
+        "positionen-MIN_NUM_FORMS": 0,
+        "positionen-MAX_NUM_FORMS": 1000,
+    }
+    for inline in ["anlagen", "bescheide", "statusaenderungen"]:
+        daten.update({f"{inline}-TOTAL_FORMS": 0, f"{inline}-INITIAL_FORMS": 0})
+    for i, p in enumerate(positionen):
+        daten[f"positionen-{i}-id"] = p.pk
+        daten[f"positionen-{i}-spitzabrechnung"] = abrechnung.pk
+        daten[f"positionen-{i}-betrag_anerkannt"] = "50,00"
+    antwort = client.post(url, daten, follow=True)
+    meldungen = [str(m) for m in antwort.context["messages"]]
+    assert not any("erfolgreich" in m for m in meldungen), meldungen
+    assert "Dazu fehlt Ihnen die Berechtigung." in meldungen
+    assert not abrechnung.positionen.filter(betrag_anerkannt__isnull=False).exists()
+
+
 def test_admin_seiten_fuer_das_rp(client, org, kreisnutzer):
     abrechnung = _abrechnung(org, kreisnutzer)
     vz = VorauszahlungFactory()
@@ -373,6 +455,52 @@ def test_admin_seiten_fuer_das_rp(client, org, kreisnutzer):
         assert client.get(url).status_code == 200, url
     # The Kreis files; the RP cannot add or delete a Spitzabrechnung in the admin.
     assert client.get(reverse("admin:erstattungen_spitzabrechnung_add")).status_code == 403
+
+
+def test_rp_laedt_anlagen_im_admin_herunter(client, org, kreisnutzer):
+    abrechnung = _abrechnung(org, kreisnutzer)
+    anlage = services.anlage_hinzufuegen(
+        kreisnutzer,
+        abrechnung,
+        bezeichnung="Mietverträge",
+        datei=SimpleUploadedFile("<x>.pdf", PDF, "application/pdf"),
+    )
+    url = reverse("admin:erstattungen_abrechnungsanlage_datei", args=[anlage.pk])
+    # Kreis users and staff without the view permission get nothing.
+    client.force_login(kreisnutzer)
+    assert client.get(url).status_code == 302
+    client.force_login(BenutzerFactory(is_staff=True))
+    assert client.get(url).status_code == 403
+    client.force_login(sachbearbeitung())
+    seite = client.get(
+        reverse("admin:erstattungen_spitzabrechnung_change", args=[abrechnung.pk])
+    ).content.decode()
+    assert url in seite
+    antwort = client.get(url)
+    assert antwort["Content-Type"] == "application/pdf"
+    assert 'filename="anlage-' in antwort["Content-Disposition"]
+    assert b"".join(antwort.streaming_content) == PDF
+
+
+def test_spaetere_vorauszahlung_aendert_den_festgesetzten_saldo_nicht(
+    client, org, kreisnutzer, bis_festgesetzt
+):
+    _vorauszahlungen(["100.00"])
+    abrechnung = bis_festgesetzt(_abrechnung(org, kreisnutzer), kreisnutzer, Decimal("150.00"))
+    assert abrechnung.bescheide.get().saldo == Decimal("50.00")
+    _vorauszahlungen(["1000.00"])  # booked after the Bescheid
+    client.force_login(sachbearbeitung())
+    admin = client.get(
+        reverse("admin:erstattungen_spitzabrechnung_change", args=[abrechnung.pk])
+    ).content.decode()
+    assert "Nachzahlung 50,00" in admin
+    assert "Vorauszahlungen 100,00" in admin
+    client.force_login(kreisnutzer)
+    seite = client.get(reverse("erstattungen:abrechnung", args=[abrechnung.pk])).content.decode()
+    assert "Nachzahlung an den Kreis" in seite
+    assert (
+        '<dd class="kern-description-list-item__value erstattungen-saldo" id="saldo">50,00' in seite
+    )
 
 
 def test_ausstehender_bescheid_wird_nachgeholt(org, kreisnutzer):
@@ -396,3 +524,24 @@ def test_mitglied_ohne_zeichnungsrecht_sieht_hinweis(client, org, kreisnutzer):
     seite = client.get(reverse("erstattungen:abrechnung", args=[abrechnung.pk])).content.decode()
     assert "Spitzabrechnung einreichen" not in seite
     assert "Einreichen dürfen nur zeichnungsberechtigte Mitglieder" in seite
+
+
+def _admin_abfragen(client, org, kreisnutzer, kategorien):
+    for i in range(kategorien):
+        Kostenkategorie.objects.get_or_create(name=f"Zusatzkategorie {i}")
+    abrechnung = _abrechnung(org, kreisnutzer, jahr=2020 + kategorien)
+    services.anlage_hinzufuegen(
+        kreisnutzer, abrechnung, bezeichnung="a", datei=SimpleUploadedFile("a.pdf", PDF)
+    )
+    url = reverse("admin:erstattungen_spitzabrechnung_change", args=[abrechnung.pk])
+    with CaptureQueriesContext(connection) as abfragen:
+        assert client.get(url).status_code == 200
+    return len(abfragen)
+
+
+def test_admin_seite_abfragen_wachsen_nicht_mit_den_positionen(client, org, kreisnutzer):
+    client.force_login(sachbearbeitung())
+    _admin_abfragen(client, org, kreisnutzer, 0)  # warm caches (content types, session)
+    wenige = _admin_abfragen(client, org, kreisnutzer, 1)
+    viele = _admin_abfragen(client, org, kreisnutzer, 6)
+    assert viele == wenige

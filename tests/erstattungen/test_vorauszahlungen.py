@@ -189,6 +189,16 @@ def test_ungueltiger_filter_wird_ignoriert(client, zahlungen):
     assert daten["filter"]["jahr"] is None
 
 
+@pytest.mark.parametrize("url", [LISTE, CSV, JSON])
+@pytest.mark.parametrize("jahr", ["²", "٢٠٢٥", "2025 ", "-1", "99999999999999999999"])
+def test_jahr_mit_unicode_ziffern_ist_kein_500(client, zahlungen, url, jahr):
+    # "²".isdigit() is True, int("²") raises: such a year must count as not set.
+    antwort = client.get(url, {"jahr": jahr, "sortierung": "x", "regierungsbezirk": "%00"})
+    assert antwort.status_code == 200
+    if url == JSON:
+        assert json.loads(antwort.content)["filter"]["jahr"] is None
+
+
 def test_diagramm_barrierearm(client, zahlungen):
     html = client.get(LISTE).content.decode()
     assert '<svg role="img" aria-labelledby="diagramm-titel diagramm-beschreibung"' in html

@@ -56,6 +56,33 @@ def test_frage_im_admin_anlegen(client):
     assert Frage.objects.get(slug="neue-frage").antwort_klartext == "Eine Antwort."
 
 
+def test_veroeffentlichen_im_formular_wird_protokolliert(client):
+    k = KategorieFactory()
+    bearbeitung = sachbearbeitung()
+    client.force_login(bearbeitung)
+    daten = {
+        "kategorie": k.pk,
+        "frage": "Neue Frage?",
+        "slug": "neue-frage",
+        "reihenfolge": 1,
+        "antwort": "Eine Antwort.",
+        "veroeffentlicht": "on",
+    }
+    assert client.post("/admin/faq/frage/add/", daten).status_code == 302
+    frage = Frage.objects.get(slug="neue-frage")
+    assert frage.veroeffentlicht is True
+    del daten["veroeffentlicht"]
+    antwort = client.post(f"/admin/faq/frage/{frage.pk}/change/", daten)
+    assert antwort.status_code == 302
+    frage.refresh_from_db()
+    assert frage.veroeffentlicht is False
+    assert list(
+        Protokolleintrag.objects.filter(benutzer=bearbeitung)
+        .order_by("zeitpunkt", "pk")
+        .values_list("aktion", flat=True)
+    ) == ["faq_veroeffentlicht", "faq_zurueckgezogen"]
+
+
 @pytest.mark.parametrize(
     "aktion, vorher, nachher",
     [

@@ -86,3 +86,50 @@ def test_admin_liste_abfragen_bleiben_gleich(client, django_assert_max_num_queri
     with django_assert_max_num_queries(20):
         antwort = client.get("/admin/massnahmen/massnahme/")
     assert antwort.status_code == 200
+
+
+def test_veroeffentlichen_im_formular_wird_protokolliert(client):
+    bearbeitung = sachbearbeitung()
+    client.force_login(bearbeitung)
+    daten = {
+        "titel": "Neu",
+        "slug": "neu",
+        "kurzbeschreibung": "Kurz",
+        "handlungsfeld": handlungsfeld("sprache").pk,
+        "ressort": "Sozialministerium",
+        "beginn": "01.01.2025",
+        "landesweit": "on",
+        "veroeffentlicht": "on",
+    }
+    assert client.post("/admin/massnahmen/massnahme/add/", daten).status_code == 302
+    massnahme = Massnahme.objects.get(slug="neu")
+    assert massnahme.veroeffentlicht is True
+    del daten["veroeffentlicht"]
+    antwort = client.post(f"/admin/massnahmen/massnahme/{massnahme.pk}/change/", daten)
+    assert antwort.status_code == 302
+    massnahme.refresh_from_db()
+    assert massnahme.veroeffentlicht is False
+    assert list(
+        Protokolleintrag.objects.filter(benutzer=bearbeitung)
+        .order_by("zeitpunkt", "pk")
+        .values_list("aktion", flat=True)
+    ) == ["massnahme_veroeffentlicht", "massnahme_zurueckgezogen"]
+
+
+def test_slug_bleibt_nach_dem_anlegen_gleich(client):
+    massnahme = MassnahmeFactory(slug="sprachcafe", landesweit=True)
+    client.force_login(sachbearbeitung())
+    daten = {
+        "titel": "Sprachcafé neu",
+        "slug": "ganz-anders",
+        "kurzbeschreibung": "Kurz",
+        "handlungsfeld": handlungsfeld("sprache").pk,
+        "ressort": "Sozialministerium",
+        "beginn": "01.01.2025",
+        "landesweit": "on",
+    }
+    antwort = client.post(f"/admin/massnahmen/massnahme/{massnahme.pk}/change/", daten)
+    assert antwort.status_code == 302
+    massnahme.refresh_from_db()
+    assert massnahme.titel == "Sprachcafé neu"
+    assert massnahme.slug == "sprachcafe"

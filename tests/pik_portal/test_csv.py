@@ -94,3 +94,19 @@ def test_import_falsche_kopfzeile():
 def test_import_meldet_zu_viele_spalten():
     vorschau = EinwohnerImport().pruefen("Kreisschlüssel;Einwohner\n08111;5;überzählig\n".encode())
     assert vorschau.zeilen[0].fehler == ["Die Zeile hat mehr Spalten als die Kopfzeile."]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "inhalt,meldung",
+    [
+        ("Kreisschlüssel;Einwohner\n08111;5\x00\n", "Nullzeichen"),
+        ("Kreisschlüssel;Einwohner\n08111;" + "9" * 200_000 + "\n", "keine lesbare CSV-Datei"),
+    ],
+)
+def test_kaputte_datei_wird_gemeldet_statt_abzustuerzen(inhalt, meldung):
+    vorschau = EinwohnerImport().pruefen(inhalt.encode())
+    assert not vorschau.ok
+    assert meldung in vorschau.datei_fehler[0]
+    with pytest.raises(ImportAbgebrochen):
+        EinwohnerImport().importieren(inhalt.encode())

@@ -143,3 +143,26 @@ def test_mitgliederliste_abfragen_konstant(client, django_assert_max_num_queries
     client.force_login(chefin)
     with django_assert_max_num_queries(8):
         assert client.get(f"/konto/organisationen/{org.pk}/mitglieder/").status_code == 200
+
+
+def test_zu_lange_email_ist_ein_formularfehler(client):
+    org = OrganisationFactory()
+    client.force_login(mitglied(org))
+    email = "a" * 64 + "@" + ".".join(["b" * 60] * 4) + ".de"  # valid, 311 characters
+    antwort = client.post(
+        f"/konto/organisationen/{org.pk}/mitglieder/",
+        {"email": email, "name": "Neue Person", "rolle": "mitglied"},
+    )
+    assert antwort.status_code == 200
+    html = antwort.content.decode()
+    assert "höchstens 254 Zeichen" in html
+    assert 'value="Neue Person"' in html
+    assert org.mitgliedschaften.count() == 1
+
+
+def test_zu_lange_email_bei_der_anmeldung(client):
+    # axes stores the attempted user name in a column of 255 characters.
+    email = "a" * 64 + "@" + ".".join(["b" * 60] * 4) + ".de"
+    antwort = client.post("/konto/anmelden/", {"username": email, "password": "falsch"})
+    assert antwort.status_code == 200
+    assert "höchstens 254 Zeichen" in antwort.content.decode()

@@ -78,6 +78,15 @@ def test_format_und_parser_sind_umkehrbar(betrag):
             "eine Million zweihundertvierunddreißigtausendfünfhundertsiebenundsechzig Euro und fünfzig Cent",
         ),
         ("2000000", "zwei Millionen Euro"),
+        ("101000000", "einhunderteine Millionen Euro"),
+        ("1000000000", "eine Milliarde Euro"),
+        (
+            "9999999999.99",
+            "neun Milliarden neunhundertneunundneunzig Millionen "
+            "neunhundertneunundneunzigtausendneunhundertneunundneunzig Euro "
+            "und neunundneunzig Cent",
+        ),
+        ("2001000001", "zwei Milliarden eine Million eins Euro"),
         ("136021.92", "einhundertsechsunddreißigtausendeinundzwanzig Euro und zweiundneunzig Cent"),
     ],
 )
