@@ -26,7 +26,8 @@ def test_uebersicht_zeigt_kategorien_als_akkordeon(client):
     assert '<details class="kern-accordion"' in inhalt
     assert "Wie stelle ich einen Antrag?" in inhalt
     assert "<strong>Portal</strong>" in inhalt
-    assert 'href="#antragstellung"' in inhalt  # table of contents
+    assert 'href="#kategorie-antragstellung"' in inhalt  # table of contents
+    assert 'id="kategorie-antragstellung"' in inhalt
     assert "Zuletzt aktualisiert" in inhalt
     assert 'name="q"' in inhalt
     assert inhalt.count("<h1") == 1
