@@ -378,3 +378,29 @@ def test_mitglied_ohne_zeichnungsrecht_kann_trotzdem_lesen(client):
     assert m.rolle == Mitgliedschaft.Rolle.MITGLIED
     client.force_login(leute.mitglied)
     assert client.get(_url("detail", antrag)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("feld", "wert", "meldung"),
+    [
+        ("ansprechperson_email", "a" * 250 + "@kreis.example", "254"),
+        ("anzahl_gefluechtete", "99999999999", "höchstens"),
+    ],
+)
+def test_zu_grosse_eingaben_meldung_statt_datenbankfehler(client, feld, wert, meldung):
+    antrag = FoerderantragFactory(ansprechperson_name="")
+    client.force_login(mitglied(antrag.organisation))
+    daten = {
+        "ansprechperson_name": "Aylin Demir",
+        "ansprechperson_email": "aylin.demir@kreis.example",
+        "ansprechperson_telefon": "0711 98765",
+        "anzahl_gefluechtete": "180",
+        feld: wert,
+    }
+    antwort = client.post(_url("antragsteller", antrag), daten)
+    inhalt = antwort.content.decode()
+    assert antwort.status_code == 200
+    assert "portal-fehlerzusammenfassung" in inhalt and meldung in inhalt
+    assert 'value="Aylin Demir"' in inhalt
+    antrag.refresh_from_db()
+    assert antrag.ansprechperson_name == ""
