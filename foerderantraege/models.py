@@ -392,6 +392,12 @@ class Stelle(models.Model):
     def __str__(self):
         return self.bezeichnung
 
+    def validate_constraints(self, exclude=None):
+        # selectors.stelle_fehler checks these rules against the Aufruf with German
+        # messages; the database constraints stay as the last line of defence, but
+        # their technical names must not reach the applicant's error summary.
+        super().validate_constraints(exclude={*(exclude or ()), "vzae", "beginn", "ende"})
+
     @property
     def monate(self) -> int:
         return monate_zwischen(self.beginn, self.ende)

@@ -404,3 +404,24 @@ def test_zu_grosse_eingaben_meldung_statt_datenbankfehler(client, feld, wert, me
     assert 'value="Aylin Demir"' in inhalt
     antrag.refresh_from_db()
     assert antrag.ansprechperson_name == ""
+
+
+def test_stelle_fehler_nur_als_verstaendliche_meldungen(client):
+    antrag = FoerderantragFactory()
+    client.force_login(mitglied(antrag.organisation))
+    antwort = client.post(
+        _url("stelle_neu", antrag),
+        {
+            "bezeichnung": "Falsch herum",
+            "vzae": "0,2",
+            "festbetrag": antrag.aufruf.festbetraege.first().pk,
+            "beginn": "2027-03-01",
+            "ende": "2027-01-31",
+            "einsatzort": "X",
+            "traegerschaft": "eigen",
+        },
+    )
+    inhalt = antwort.content.decode()
+    assert "zwischen 0,25 und 1,00" in inhalt and "Das Ende muss nach dem Beginn liegen." in inhalt
+    assert "Bedingung" not in inhalt and "stelle_vzae_bereich" not in inhalt
+    assert 'value="Falsch herum"' in inhalt
