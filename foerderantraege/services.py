@@ -554,7 +554,8 @@ def _anlage_anlegen(antrag, akteur, datei, bezeichnung, nachforderung=None) -> A
     anlage = Anlage(
         antrag=antrag,
         nachforderung=nachforderung,
-        bezeichnung=bezeichnung or datei.name,
+        # Without a label the file name stands in; it may be longer than the column.
+        bezeichnung=(bezeichnung or datei.name)[: Anlage._meta.get_field("bezeichnung").max_length],
         dateiname=(datei.name or "anlage.pdf")[:255],
         groesse=datei.size,
         hochgeladen_von=akteur,

@@ -425,3 +425,16 @@ def test_stelle_fehler_nur_als_verstaendliche_meldungen(client):
     assert "zwischen 0,25 und 1,00" in inhalt and "Das Ende muss nach dem Beginn liegen." in inhalt
     assert "Bedingung" not in inhalt and "stelle_vzae_bereich" not in inhalt
     assert 'value="Falsch herum"' in inhalt
+
+
+def test_nachforderung_mit_langem_dateinamen_ohne_bezeichnung(client):
+    antrag, leute = antrag_im_status(Status.NACHFORDERUNG)
+    client.force_login(leute.mitglied)
+    name = "n" * 240 + ".pdf"
+    antwort = client.post(
+        _url("nachforderung", antrag),
+        {"antwort": "Anbei", "bezeichnung": "", "datei": SimpleUploadedFile(name, MINI_PDF)},
+    )
+    assert antwort.status_code == 302
+    anlage = antrag.nachforderungen.get().anlagen.get()
+    assert anlage.bezeichnung == name[:200] and anlage.dateiname == name
