@@ -542,8 +542,9 @@ class FoerderantragAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
-        # Drafts belong to the applicant until they are submitted.
-        return qs.exclude(status=Status.ENTWURF)
+        # Drafts belong to the applicant until they are submitted – also a draft that
+        # was withdrawn without ever being submitted.
+        return qs.exclude(eingereicht_am__isnull=True)
 
     @admin.display(description=_("Aktenzeichen"), ordering="aktenzeichen")
     def aktenzeichen_anzeige(self, obj):
@@ -645,8 +646,9 @@ class FoerderantragAdmin(admin.ModelAdmin):
     def _antrag(self, request, pk):
         if not self.has_view_permission(request):
             raise PermissionDenied
+        # Same scope as the change view: a draft's page or file is a 404 here too.
         return get_object_or_404(
-            Foerderantrag.objects.select_related("aufruf", "organisation__kreis"), pk=pk
+            self.get_queryset(request).select_related("aufruf", "organisation__kreis"), pk=pk
         )
 
     def _zurueck(self, antrag):
@@ -777,7 +779,13 @@ class FoerderantragAdmin(admin.ModelAdmin):
     def anlage_view(self, request, pk, anlage_id):
         antrag = self._antrag(request, pk)
         anlage = get_object_or_404(antrag.anlagen, pk=anlage_id)
-        return FileResponse(anlage.datei.open("rb"), as_attachment=True, filename=anlage.dateiname)
+        # Stored files are checked PDFs; never let the uploaded name choose the type.
+        return FileResponse(
+            anlage.datei.open("rb"),
+            as_attachment=True,
+            filename=anlage.dateiname,
+            content_type="application/pdf",
+        )
 
     def bescheid_view(self, request, pk, bescheid_id):
         antrag = self._antrag(request, pk)
@@ -785,5 +793,8 @@ class FoerderantragAdmin(admin.ModelAdmin):
         if bescheid.render_status != RenderStatus.FERTIG:
             raise Http404
         return FileResponse(
-            bescheid.pdf.open("rb"), as_attachment=True, filename=bescheid.pdf_dateiname()
+            bescheid.pdf.open("rb"),
+            as_attachment=True,
+            filename=bescheid.pdf_dateiname(),
+            content_type="application/pdf",
         )

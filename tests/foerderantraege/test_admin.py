@@ -228,3 +228,41 @@ def test_foerderzeitraum_hoechstens_60_monate():
         aufruf.clean()
     aufruf.foerderzeitraum_bis = dt.date(2031, 12, 31)
     aufruf.clean()
+
+
+def test_entwuerfe_bleiben_dem_rp_verborgen(client):
+    from tests.factories import anlage as anlage_anlegen
+
+    entwurf, leute = antrag_im_status(Status.ENTWURF)
+    nie_eingereicht, andere = antrag_im_status(Status.ZURUECKGEZOGEN)
+    datei = anlage_anlegen(nie_eingereicht, andere.mitglied)
+    client.force_login(leute.sachbearbeitung)
+    for antrag in (entwurf, nie_eingereicht):
+        # Django's admin answers an object outside its queryset with a redirect home.
+        assert client.get(_url("change", antrag.pk))["Location"] == reverse("admin:index")
+        for name in ("pruefung_beginnen", "nachforderung", "vorschlag", "zeichnen"):
+            assert client.get(_url(name, antrag.pk)).status_code == 404, name
+        assert client.post(_url("pruefung_beginnen", antrag.pk)).status_code == 404
+    assert client.get(_url("anlage", entwurf.pk, entwurf.anlagen.first().pk)).status_code == 404
+    assert client.get(_url("anlage", nie_eingereicht.pk, datei.pk)).status_code == 404
+    liste = client.get(reverse("admin:foerderantraege_foerderantrag_changelist"))
+    assert nie_eingereicht.organisation.name not in liste.content.decode()
+
+
+def test_downloads_im_admin_immer_als_pdf(client):
+    from tests.factories import anlage as anlage_anlegen
+
+    antrag, leute = antrag_im_status(Status.BEWILLIGT)
+    fremdname = anlage_anlegen(antrag, leute.mitglied)
+    fremdname.dateiname = "seite.html"
+    fremdname.save()
+    client.force_login(leute.sachbearbeitung)
+    antwort = client.get(_url("anlage", antrag.pk, fremdname.pk))
+    assert antwort["Content-Type"] == "application/pdf"
+    assert antwort["Content-Disposition"].startswith("attachment")
+    from foerderantraege import tasks
+
+    bescheid = antrag.bescheide.get()
+    tasks.bescheid_rendern(bescheid.pk)
+    antwort = client.get(_url("bescheid", antrag.pk, bescheid.pk))
+    assert antwort["Content-Type"] == "application/pdf"
