@@ -6,6 +6,7 @@ as the applicant pages do, and the service refuses whatever is not allowed.
 
 import csv
 import io
+import re
 
 from django import forms
 from django.contrib import admin, messages
@@ -67,6 +68,11 @@ class FestbetragInline(admin.TabularInline):
         return not self._eingefroren(obj) and super().has_delete_permission(request, obj)
 
 
+def _ganze_zahl(text: str) -> bool:
+    # str.isdigit() also accepts "²" and other digits int() refuses.
+    return re.fullmatch(r"[0-9]+", text) is not None
+
+
 class SchluesselForm(forms.Form):
     EINWOHNER = "einwohner"
     DATEI = "datei"
@@ -101,7 +107,7 @@ class SchluesselForm(forms.Form):
         gewichte, fehler = {}, []
         zeilen = csv.reader(io.StringIO(text), delimiter=";")
         for nummer, zeile in enumerate(zeilen, start=1):
-            if not zeile or nummer == 1 and not zeile[-1].strip().isdigit():
+            if not zeile or nummer == 1 and not _ganze_zahl(zeile[-1].strip()):
                 continue  # header or empty line
             if len(zeile) != 2:
                 fehler.append(_("Zeile %(n)s: zwei Spalten erwartet.") % {"n": nummer})
@@ -111,7 +117,7 @@ class SchluesselForm(forms.Form):
                 fehler.append(
                     _("Zeile %(n)s: unbekannter Kreisschlüssel %(k)s.") % {"n": nummer, "k": ks}
                 )
-            elif not gewicht.isdigit():
+            elif not _ganze_zahl(gewicht):
                 fehler.append(_("Zeile %(n)s: Gewicht ist keine ganze Zahl.") % {"n": nummer})
             elif kreise[ks] in gewichte:
                 fehler.append(_("Zeile %(n)s: Kreis %(k)s doppelt.") % {"n": nummer, "k": ks})
@@ -178,7 +184,9 @@ class FoerderaufrufAdmin(admin.ModelAdmin):
             _("Planungsrahmen und Stand"),
         )
 
-    @admin.action(description=_("Planungsrahmen nach Einwohnerzahl verteilen"))
+    @admin.action(
+        description=_("Planungsrahmen nach Einwohnerzahl verteilen"), permissions=["change"]
+    )
     def planungsrahmen_nach_einwohnern(self, request, queryset):
         for aufruf in queryset:
             try:
@@ -232,6 +240,7 @@ class FoerderaufrufAdmin(admin.ModelAdmin):
                 "aufruf": aufruf,
                 "zeilen": zeilen,
                 "summen": summen,
+                "darf_verteilen": self.has_change_permission(request, aufruf),
                 "opts": self.opts,
             },
         )

@@ -266,3 +266,40 @@ def test_downloads_im_admin_immer_als_pdf(client):
     tasks.bescheid_rendern(bescheid.pk)
     antwort = client.get(_url("bescheid", antrag.pk, bescheid.pk))
     assert antwort["Content-Type"] == "application/pdf"
+
+
+def test_schluessel_mit_exotischen_ziffern_gibt_meldung(client):
+    aufruf = FoerderaufrufFactory(gesamtbudget=Decimal("440000.00"))
+    client.force_login(sachbearbeitung())
+    url = reverse("admin:foerderantraege_foerderaufruf_verteilen", args=[aufruf.pk])
+    datei = SimpleUploadedFile("s.csv", "Kreisschlüssel;Gewicht\n08111;²\n".encode())
+    antwort = client.post(url, {"schluessel": "datei", "datei": datei})
+    assert antwort.status_code == 200
+    assert "Gewicht ist keine ganze Zahl" in antwort.content.decode()
+    assert not Planungsrahmen.objects.filter(aufruf=aufruf).exists()
+
+
+def test_verteilen_aktion_nur_mit_aenderungsrecht(client):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import BenutzerFactory
+
+    aufruf = FoerderaufrufFactory()
+    nur_lesen = BenutzerFactory(is_staff=True)
+    nur_lesen.user_permissions.add(
+        Permission.objects.get(
+            codename="view_foerderaufruf", content_type__app_label="foerderantraege"
+        )
+    )
+    client.force_login(nur_lesen)
+    url = reverse("admin:foerderantraege_foerderaufruf_changelist")
+    antwort = client.get(url)
+    assert antwort.status_code == 200
+    assert "planungsrahmen_nach_einwohnern" not in antwort.content.decode()
+    client.post(url, {"action": "planungsrahmen_nach_einwohnern", "_selected_action": [aufruf.pk]})
+    assert not Planungsrahmen.objects.filter(aufruf=aufruf).exists()
+    uebersicht = reverse("admin:foerderantraege_foerderaufruf_uebersicht", args=[aufruf.pk])
+    assert "/verteilen/" not in client.get(uebersicht).content.decode()
+    client.force_login(sachbearbeitung())
+    assert "planungsrahmen_nach_einwohnern" in client.get(url).content.decode()
+    assert "/verteilen/" in client.get(uebersicht).content.decode()
