@@ -663,7 +663,7 @@ class FoerderantragAdmin(admin.ModelAdmin):
     def _zurueck(self, antrag):
         return redirect("admin:foerderantraege_foerderantrag_change", antrag.pk)
 
-    def _ausfuehren(self, request, antrag, aufruf, erfolg):
+    def _ausfuehren(self, request, aufruf, erfolg):
         try:
             aufruf()
         except services.AntragFehler as exc:
@@ -672,18 +672,27 @@ class FoerderantragAdmin(admin.ModelAdmin):
         self.message_user(request, erfolg, messages.SUCCESS)
         return True
 
-    def pruefung_beginnen_view(self, request, pk):
+    def _mit_bemerkung(self, request, pk, titel, dienst, erfolg, hinweis=""):
+        """A step whose only input is an optional remark for the Verlauf."""
         antrag = self._antrag(request, pk)
         form = BemerkungForm(_daten(request))
         if request.method == "POST" and form.is_valid():
             self._ausfuehren(
                 request,
-                antrag,
-                lambda: services.pruefung_beginnen(antrag.pk, request.user),
-                _("Die Prüfung hat begonnen."),
+                lambda: dienst(antrag.pk, request.user, form.cleaned_data["bemerkung"]),
+                erfolg,
             )
             return self._zurueck(antrag)
-        return _aktionsseite(self, request, _("Prüfung beginnen"), form, antrag)
+        return _aktionsseite(self, request, titel, form, antrag, hinweis)
+
+    def pruefung_beginnen_view(self, request, pk):
+        return self._mit_bemerkung(
+            request,
+            pk,
+            _("Prüfung beginnen"),
+            services.pruefung_beginnen,
+            _("Die Prüfung hat begonnen."),
+        )
 
     def nachforderung_view(self, request, pk):
         antrag = self._antrag(request, pk)
@@ -693,7 +702,6 @@ class FoerderantragAdmin(admin.ModelAdmin):
             and form.is_valid()
             and self._ausfuehren(
                 request,
-                antrag,
                 lambda: services.nachforderung_stellen(
                     antrag.pk,
                     request.user,
@@ -717,7 +725,6 @@ class FoerderantragAdmin(admin.ModelAdmin):
             and form.is_valid()
             and self._ausfuehren(
                 request,
-                antrag,
                 lambda: services.entscheidung_vorschlagen(
                     antrag.pk, request.user, **form.cleaned_data
                 ),
@@ -736,41 +743,23 @@ class FoerderantragAdmin(admin.ModelAdmin):
         )
 
     def zeichnen_view(self, request, pk):
-        antrag = self._antrag(request, pk)
-        form = BemerkungForm(_daten(request))
-        if request.method == "POST" and form.is_valid():
-            self._ausfuehren(
-                request,
-                antrag,
-                lambda: services.entscheidung_zeichnen(
-                    antrag.pk, request.user, form.cleaned_data["bemerkung"]
-                ),
-                _("Gezeichnet. Der Bescheid wird erstellt."),
-            )
-            return self._zurueck(antrag)
-        return _aktionsseite(
-            self,
+        return self._mit_bemerkung(
             request,
+            pk,
             _("Entscheidung zeichnen"),
-            form,
-            antrag,
+            services.entscheidung_zeichnen,
+            _("Gezeichnet. Der Bescheid wird erstellt."),
             _("Mit dem Zeichnen wird die Entscheidung wirksam und der Bescheid erstellt."),
         )
 
     def zurueckverweisen_view(self, request, pk):
-        antrag = self._antrag(request, pk)
-        form = BemerkungForm(_daten(request))
-        if request.method == "POST" and form.is_valid():
-            self._ausfuehren(
-                request,
-                antrag,
-                lambda: services.vorschlag_zurueckverweisen(
-                    antrag.pk, request.user, form.cleaned_data["bemerkung"]
-                ),
-                _("Der Vorschlag ist zurückverwiesen."),
-            )
-            return self._zurueck(antrag)
-        return _aktionsseite(self, request, _("Vorschlag zurückverweisen"), form, antrag)
+        return self._mit_bemerkung(
+            request,
+            pk,
+            _("Vorschlag zurückverweisen"),
+            services.vorschlag_zurueckverweisen,
+            _("Der Vorschlag ist zurückverwiesen."),
+        )
 
     def bescheid_neu_view(self, request, pk):
         antrag = self._antrag(request, pk)
@@ -778,12 +767,12 @@ class FoerderantragAdmin(admin.ModelAdmin):
             for bescheid in antrag.bescheide.exclude(render_status=RenderStatus.FERTIG):
                 self._ausfuehren(
                     request,
-                    antrag,
                     lambda b=bescheid: services.bescheid_neu_erzeugen(b.pk, request.user),
                     _("Bescheid %(n)s wird neu erzeugt.") % {"n": bescheid.nummer},
                 )
             return self._zurueck(antrag)
-        return _aktionsseite(self, request, _("Bescheid neu erzeugen"), BemerkungForm(), antrag)
+        # Nothing to enter: a remark field here would be silently dropped.
+        return _aktionsseite(self, request, _("Bescheid neu erzeugen"), forms.Form(), antrag)
 
     def anlage_view(self, request, pk, anlage_id):
         antrag = self._antrag(request, pk)

@@ -374,8 +374,8 @@ def antrag_einreichen(antrag_id, akteur):
     return antrag_statuswechsel(antrag_id, Status.EINGEREICHT, akteur)
 
 
-def pruefung_beginnen(antrag_id, akteur):
-    return antrag_statuswechsel(antrag_id, Status.IN_PRUEFUNG, akteur)
+def pruefung_beginnen(antrag_id, akteur, bemerkung=""):
+    return antrag_statuswechsel(antrag_id, Status.IN_PRUEFUNG, akteur, bemerkung)
 
 
 def nachforderung_stellen(antrag_id, akteur, *, text, frist):

@@ -303,3 +303,13 @@ def test_verteilen_aktion_nur_mit_aenderungsrecht(client):
     client.force_login(sachbearbeitung())
     assert "planungsrahmen_nach_einwohnern" in client.get(url).content.decode()
     assert "/verteilen/" in client.get(uebersicht).content.decode()
+
+
+def test_bemerkung_beim_pruefungsbeginn_landet_im_verlauf(client):
+    antrag, leute = antrag_im_status(Status.EINGEREICHT)
+    client.force_login(leute.sachbearbeitung)
+    client.post(_url("pruefung_beginnen", antrag.pk), {"bemerkung": "Eingang vollständig"})
+    antrag.refresh_from_db()
+    assert antrag.status == Status.IN_PRUEFUNG
+    letzte = antrag.statusaenderungen.last()
+    assert (letzte.nach, letzte.bemerkung) == (Status.IN_PRUEFUNG, "Eingang vollständig")
