@@ -359,6 +359,9 @@ class AnlageInline(_NurLesenInline):
             obj.dateiname,
         )
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("nachforderung")
+
 
 class StatusaenderungInline(_NurLesenInline):
     model = Statusaenderung
@@ -366,11 +369,17 @@ class StatusaenderungInline(_NurLesenInline):
     readonly_fields = fields
     verbose_name_plural = _("Verlauf")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("benutzer")
+
 
 class NachforderungInline(_NurLesenInline):
     model = Nachforderung
     fields = ["erstellt_am", "text", "frist", "erstellt_von", "beantwortet_am", "antwort"]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("erstellt_von")
 
 
 class EntscheidungInline(_NurLesenInline):
@@ -387,6 +396,9 @@ class EntscheidungInline(_NurLesenInline):
         "verworfen_am",
     ]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("vorgeschlagen_von", "gezeichnet_von")
 
 
 class BescheidInline(_NurLesenInline):

@@ -313,3 +313,28 @@ def test_bemerkung_beim_pruefungsbeginn_landet_im_verlauf(client):
     assert antrag.status == Status.IN_PRUEFUNG
     letzte = antrag.statusaenderungen.last()
     assert (letzte.nach, letzte.bemerkung) == (Status.IN_PRUEFUNG, "Eingang vollständig")
+
+
+def test_detailseite_abfragen_wachsen_nicht_mit_dem_verlauf(client, django_assert_max_num_queries):
+    from foerderantraege import services
+
+    antrag, leute = antrag_im_status(Status.IN_PRUEFUNG)
+
+    def runde():
+        services.nachforderung_stellen(
+            antrag.pk,
+            leute.sachbearbeitung,
+            text="Bitte nachreichen.",
+            frist=timezone.localdate() + dt.timedelta(days=7),
+        )
+        services.nachforderung_beantworten(antrag.pk, leute.mitglied, antwort="Anbei.")
+
+    client.force_login(leute.sachbearbeitung)
+    runde()
+    with django_assert_max_num_queries(60) as wenige:
+        assert client.get(_url("change", antrag.pk)).status_code == 200
+    for _ in range(5):
+        runde()
+    with django_assert_max_num_queries(len(wenige.captured_queries)):
+        antwort = client.get(_url("change", antrag.pk))
+    assert antwort.content.decode().count("Bitte nachreichen.") >= 6
