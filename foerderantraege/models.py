@@ -343,9 +343,6 @@ class Foerderantrag(TimeStampedModel):
     def iban_formatiert(self) -> str:
         return " ".join(self.iban[i : i + 4] for i in range(0, len(self.iban), 4))
 
-    def darf_zurueckziehen(self) -> bool:
-        return (self.status, Status.ZURUECKGEZOGEN) in ERLAUBTE_UEBERGAENGE
-
 
 class Stelle(models.Model):
     """A planned (part of a) position of an Integrationsmanager*in."""

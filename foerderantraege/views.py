@@ -111,7 +111,6 @@ def neu(request):
 @login_required
 def detail(request, pk):
     antrag = eigener_antrag_oder_404(request.user, pk)
-    rollen = services.akteur_rollen(request.user, antrag)
     bescheid = antrag.bescheide.filter(render_status=RenderStatus.FERTIG).first()
     return render(
         request,
@@ -130,7 +129,6 @@ def detail(request, pk):
             "darf_zurueckziehen": services.uebergang_moeglich(
                 request.user, antrag, Status.ZURUECKGEZOGEN
             ),
-            "zeichnungsberechtigt": Akteur.ZEICHNUNGSBERECHTIGT in rollen,
             "breadcrumb": _breadcrumb(None, (antrag.get_absolute_url(), str(antrag))),
         },
     )
