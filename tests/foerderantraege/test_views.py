@@ -56,6 +56,15 @@ def test_eigene_seiten_erreichbar(client, entwurf, name):
 
 
 @pytest.mark.parametrize("name", ENTWURF_SEITEN)
+def test_seiten_mit_stylesheet_und_brotkruemeln(client, entwurf, name):
+    antrag, leute = entwurf
+    client.force_login(leute.mitglied)
+    inhalt = client.get(_url(name, antrag)).content.decode()
+    assert "css/foerderantraege" in inhalt
+    assert 'class="portal-breadcrumb"' in inhalt and "Meine Anträge" in inhalt
+
+
+@pytest.mark.parametrize("name", ENTWURF_SEITEN)
 def test_fremde_organisation_bekommt_404(client, entwurf, name):
     antrag, leute = entwurf
     client.force_login(leute.fremd)
