@@ -524,6 +524,10 @@ def nachforderung(request, pk):
 @login_required
 def zurueckziehen(request, pk):
     antrag = eigener_antrag_oder_404(request.user, pk)
+    if not services.uebergang_moeglich(request.user, antrag, Status.ZURUECKGEZOGEN):
+        # No confirmation page for a step that cannot succeed (the service checks again).
+        messages.info(request, _("Dieser Antrag kann nicht mehr zurückgezogen werden."))
+        return redirect(antrag)
     form = forms.ZurueckziehenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -447,3 +447,16 @@ def test_nachforderung_mit_langem_dateinamen_ohne_bezeichnung(client):
     assert antwort.status_code == 302
     anlage = antrag.nachforderungen.get().anlagen.get()
     assert anlage.bezeichnung == name[:200] and anlage.dateiname == name
+
+
+@pytest.mark.parametrize("status", [Status.BEWILLIGT, Status.ZURUECKGEZOGEN])
+def test_zurueckziehen_nicht_angeboten_wenn_nicht_moeglich(client, status):
+    antrag, leute = antrag_im_status(status)
+    client.force_login(leute.mitglied)
+    assert _url("zurueckziehen", antrag) not in client.get(_url("detail", antrag)).content.decode()
+    antwort = client.get(_url("zurueckziehen", antrag), follow=True)
+    assert antwort.redirect_chain[-1][0] == antrag.get_absolute_url()
+    assert "kann nicht mehr zurückgezogen werden" in antwort.content.decode()
+    client.post(_url("zurueckziehen", antrag), {"begruendung": "x"})
+    antrag.refresh_from_db()
+    assert antrag.status == status
