@@ -462,13 +462,26 @@ def _aktionsseite(model_admin, request, titel, form, antrag, hinweis=""):
     )
 
 
-# (url part, target status, button label); the service checks everything again.
+# (url part, only from this status or None, target status, button label). Several
+# buttons lead to In Prüfung, so the source status tells them apart; the service
+# checks everything again.
 AKTIONEN = [
-    ("pruefung-beginnen", Status.IN_PRUEFUNG, _("Prüfung beginnen")),
-    ("nachforderung", Status.NACHFORDERUNG, _("Nachforderung stellen")),
-    ("vorschlag", Status.ENTSCHEIDUNGSVORSCHLAG, _("Entscheidung vorschlagen")),
-    ("zeichnen", None, _("Zeichnen")),
-    ("zurueckverweisen", Status.IN_PRUEFUNG, _("Vorschlag zurückverweisen")),
+    ("pruefung-beginnen", Status.EINGEREICHT, Status.IN_PRUEFUNG, _("Prüfung beginnen")),
+    ("nachforderung", None, Status.NACHFORDERUNG, _("Nachforderung stellen")),
+    (
+        "nachforderung-schliessen",
+        Status.NACHFORDERUNG,
+        Status.IN_PRUEFUNG,
+        _("Nachforderung schließen"),
+    ),
+    ("vorschlag", None, Status.ENTSCHEIDUNGSVORSCHLAG, _("Entscheidung vorschlagen")),
+    ("zeichnen", None, None, _("Zeichnen")),
+    (
+        "zurueckverweisen",
+        Status.ENTSCHEIDUNGSVORSCHLAG,
+        Status.IN_PRUEFUNG,
+        _("Vorschlag zurückverweisen"),
+    ),
 ]
 
 
@@ -606,6 +619,7 @@ class FoerderantragAdmin(admin.ModelAdmin):
             view("nachforderung", self.nachforderung_view),
             view("vorschlag", self.vorschlag_view),
             view("zeichnen", self.zeichnen_view),
+            view("nachforderung-schliessen", self.nachforderung_schliessen_view),
             view("zurueckverweisen", self.zurueckverweisen_view),
             view("bescheid-neu", self.bescheid_neu_view),
             path(
@@ -625,7 +639,7 @@ class FoerderantragAdmin(admin.ModelAdmin):
         antrag = self.get_object(request, object_id)
         knoepfe = []
         if antrag is not None:
-            for teil, ziel, text in AKTIONEN:
+            for teil, von, ziel, text in AKTIONEN:
                 if ziel is None:
                     # Vier-Augen: the proposer never sees the button (the service refuses too).
                     vorschlag = antrag.entscheidungen.filter(
@@ -636,16 +650,10 @@ class FoerderantragAdmin(admin.ModelAdmin):
                         and vorschlag.vorgeschlagen_von_id != request.user.pk
                         and services.uebergang_moeglich(request.user, antrag, Status.BEWILLIGT)
                     )
-                elif teil == "zurueckverweisen":
-                    moeglich = antrag.status == Status.ENTSCHEIDUNGSVORSCHLAG and (
-                        services.uebergang_moeglich(request.user, antrag, ziel)
-                    )
-                elif teil == "pruefung-beginnen":
-                    moeglich = antrag.status == Status.EINGEREICHT and (
-                        services.uebergang_moeglich(request.user, antrag, ziel)
-                    )
                 else:
-                    moeglich = services.uebergang_moeglich(request.user, antrag, ziel)
+                    moeglich = von in (None, antrag.status) and services.uebergang_moeglich(
+                        request.user, antrag, ziel
+                    )
                 if moeglich:
                     name = f"admin:foerderantraege_foerderantrag_{teil.replace('-', '_')}"
                     knoepfe.append((reverse(name, args=[antrag.pk]), text))
@@ -725,6 +733,16 @@ class FoerderantragAdmin(admin.ModelAdmin):
         ):
             return self._zurueck(antrag)
         return _aktionsseite(self, request, _("Nachforderung stellen"), form, antrag)
+
+    def nachforderung_schliessen_view(self, request, pk):
+        return self._mit_bemerkung(
+            request,
+            pk,
+            _("Nachforderung schließen"),
+            services.nachforderung_schliessen,
+            _("Die Nachforderung ist geschlossen; die Prüfung geht weiter."),
+            _("Schließen Sie die Nachforderung, wenn sich die Frage ohne Antwort erledigt hat."),
+        )
 
     def vorschlag_view(self, request, pk):
         antrag = self._antrag(request, pk)

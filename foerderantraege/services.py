@@ -394,6 +394,11 @@ def nachforderung_beantworten(antrag_id, akteur, *, antwort, dateien=()):
     )
 
 
+def nachforderung_schliessen(antrag_id, akteur, bemerkung=""):
+    """The RP closes an open request without an answer; the review continues."""
+    return antrag_statuswechsel(antrag_id, Status.IN_PRUEFUNG, akteur, bemerkung)
+
+
 def entscheidung_vorschlagen(
     antrag_id, akteur, *, art, begruendung, betrag=None, nebenbestimmungen=""
 ):

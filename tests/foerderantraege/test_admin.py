@@ -338,3 +338,24 @@ def test_detailseite_abfragen_wachsen_nicht_mit_dem_verlauf(client, django_asser
     with django_assert_max_num_queries(len(wenige.captured_queries)):
         antwort = client.get(_url("change", antrag.pk))
     assert antwort.content.decode().count("Bitte nachreichen.") >= 6
+
+
+def test_sachbearbeitung_schliesst_nachforderung_ohne_antwort(client):
+    antrag, leute = antrag_im_status(Status.NACHFORDERUNG)
+    client.force_login(leute.sachbearbeitung)
+    detail = client.get(_url("change", antrag.pk)).content.decode()
+    assert _url("nachforderung_schliessen", antrag.pk) in detail
+    assert _url("zurueckverweisen", antrag.pk) not in detail
+    client.post(_url("nachforderung_schliessen", antrag.pk), {"bemerkung": "Hat sich erledigt"})
+    antrag.refresh_from_db()
+    assert antrag.status == Status.IN_PRUEFUNG
+    nf = antrag.nachforderungen.get()
+    assert nf.beantwortet_von == leute.sachbearbeitung and not nf.offen
+    assert antrag.statusaenderungen.last().bemerkung == "Hat sich erledigt"
+    detail = client.get(_url("change", antrag.pk)).content.decode()
+    assert _url("nachforderung_schliessen", antrag.pk) not in detail
+    client.force_login(leute.referatsleitung)
+    antrag, leute = antrag_im_status(Status.NACHFORDERUNG)
+    assert _url("nachforderung_schliessen", antrag.pk) not in (
+        client.get(_url("change", antrag.pk)).content.decode()
+    )
