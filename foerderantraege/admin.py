@@ -6,6 +6,7 @@ as the applicant pages do, and the service refuses whatever is not allowed.
 
 import csv
 import io
+import re
 
 from django import forms
 from django.contrib import admin, messages
@@ -67,6 +68,11 @@ class FestbetragInline(admin.TabularInline):
         return not self._eingefroren(obj) and super().has_delete_permission(request, obj)
 
 
+def _ganze_zahl(text: str) -> bool:
+    # str.isdigit() also accepts "²" and other digits int() refuses.
+    return re.fullmatch(r"[0-9]+", text) is not None
+
+
 class SchluesselForm(forms.Form):
     EINWOHNER = "einwohner"
     DATEI = "datei"
@@ -101,7 +107,7 @@ class SchluesselForm(forms.Form):
         gewichte, fehler = {}, []
         zeilen = csv.reader(io.StringIO(text), delimiter=";")
         for nummer, zeile in enumerate(zeilen, start=1):
-            if not zeile or nummer == 1 and not zeile[-1].strip().isdigit():
+            if not zeile or nummer == 1 and not _ganze_zahl(zeile[-1].strip()):
                 continue  # header or empty line
             if len(zeile) != 2:
                 fehler.append(_("Zeile %(n)s: zwei Spalten erwartet.") % {"n": nummer})
@@ -111,7 +117,7 @@ class SchluesselForm(forms.Form):
                 fehler.append(
                     _("Zeile %(n)s: unbekannter Kreisschlüssel %(k)s.") % {"n": nummer, "k": ks}
                 )
-            elif not gewicht.isdigit():
+            elif not _ganze_zahl(gewicht):
                 fehler.append(_("Zeile %(n)s: Gewicht ist keine ganze Zahl.") % {"n": nummer})
             elif kreise[ks] in gewichte:
                 fehler.append(_("Zeile %(n)s: Kreis %(k)s doppelt.") % {"n": nummer, "k": ks})
@@ -178,7 +184,9 @@ class FoerderaufrufAdmin(admin.ModelAdmin):
             _("Planungsrahmen und Stand"),
         )
 
-    @admin.action(description=_("Planungsrahmen nach Einwohnerzahl verteilen"))
+    @admin.action(
+        description=_("Planungsrahmen nach Einwohnerzahl verteilen"), permissions=["change"]
+    )
     def planungsrahmen_nach_einwohnern(self, request, queryset):
         for aufruf in queryset:
             try:
@@ -232,6 +240,7 @@ class FoerderaufrufAdmin(admin.ModelAdmin):
                 "aufruf": aufruf,
                 "zeilen": zeilen,
                 "summen": summen,
+                "darf_verteilen": self.has_change_permission(request, aufruf),
                 "opts": self.opts,
             },
         )
@@ -350,6 +359,9 @@ class AnlageInline(_NurLesenInline):
             obj.dateiname,
         )
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("nachforderung")
+
 
 class StatusaenderungInline(_NurLesenInline):
     model = Statusaenderung
@@ -357,11 +369,17 @@ class StatusaenderungInline(_NurLesenInline):
     readonly_fields = fields
     verbose_name_plural = _("Verlauf")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("benutzer")
+
 
 class NachforderungInline(_NurLesenInline):
     model = Nachforderung
     fields = ["erstellt_am", "text", "frist", "erstellt_von", "beantwortet_am", "antwort"]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("erstellt_von")
 
 
 class EntscheidungInline(_NurLesenInline):
@@ -378,6 +396,9 @@ class EntscheidungInline(_NurLesenInline):
         "verworfen_am",
     ]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("vorgeschlagen_von", "gezeichnet_von")
 
 
 class BescheidInline(_NurLesenInline):
@@ -441,13 +462,26 @@ def _aktionsseite(model_admin, request, titel, form, antrag, hinweis=""):
     )
 
 
-# (url part, target status, button label); the service checks everything again.
+# (url part, only from this status or None, target status, button label). Several
+# buttons lead to In Prüfung, so the source status tells them apart; the service
+# checks everything again.
 AKTIONEN = [
-    ("pruefung-beginnen", Status.IN_PRUEFUNG, _("Prüfung beginnen")),
-    ("nachforderung", Status.NACHFORDERUNG, _("Nachforderung stellen")),
-    ("vorschlag", Status.ENTSCHEIDUNGSVORSCHLAG, _("Entscheidung vorschlagen")),
-    ("zeichnen", None, _("Zeichnen")),
-    ("zurueckverweisen", Status.IN_PRUEFUNG, _("Vorschlag zurückverweisen")),
+    ("pruefung-beginnen", Status.EINGEREICHT, Status.IN_PRUEFUNG, _("Prüfung beginnen")),
+    ("nachforderung", None, Status.NACHFORDERUNG, _("Nachforderung stellen")),
+    (
+        "nachforderung-schliessen",
+        Status.NACHFORDERUNG,
+        Status.IN_PRUEFUNG,
+        _("Nachforderung schließen"),
+    ),
+    ("vorschlag", None, Status.ENTSCHEIDUNGSVORSCHLAG, _("Entscheidung vorschlagen")),
+    ("zeichnen", None, None, _("Zeichnen")),
+    (
+        "zurueckverweisen",
+        Status.ENTSCHEIDUNGSVORSCHLAG,
+        Status.IN_PRUEFUNG,
+        _("Vorschlag zurückverweisen"),
+    ),
 ]
 
 
@@ -542,8 +576,9 @@ class FoerderantragAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
-        # Drafts belong to the applicant until they are submitted.
-        return qs.exclude(status=Status.ENTWURF)
+        # Drafts belong to the applicant until they are submitted – also a draft that
+        # was withdrawn without ever being submitted.
+        return qs.exclude(eingereicht_am__isnull=True)
 
     @admin.display(description=_("Aktenzeichen"), ordering="aktenzeichen")
     def aktenzeichen_anzeige(self, obj):
@@ -584,6 +619,7 @@ class FoerderantragAdmin(admin.ModelAdmin):
             view("nachforderung", self.nachforderung_view),
             view("vorschlag", self.vorschlag_view),
             view("zeichnen", self.zeichnen_view),
+            view("nachforderung-schliessen", self.nachforderung_schliessen_view),
             view("zurueckverweisen", self.zurueckverweisen_view),
             view("bescheid-neu", self.bescheid_neu_view),
             path(
@@ -603,7 +639,7 @@ class FoerderantragAdmin(admin.ModelAdmin):
         antrag = self.get_object(request, object_id)
         knoepfe = []
         if antrag is not None:
-            for teil, ziel, text in AKTIONEN:
+            for teil, von, ziel, text in AKTIONEN:
                 if ziel is None:
                     # Vier-Augen: the proposer never sees the button (the service refuses too).
                     vorschlag = antrag.entscheidungen.filter(
@@ -614,16 +650,10 @@ class FoerderantragAdmin(admin.ModelAdmin):
                         and vorschlag.vorgeschlagen_von_id != request.user.pk
                         and services.uebergang_moeglich(request.user, antrag, Status.BEWILLIGT)
                     )
-                elif teil == "zurueckverweisen":
-                    moeglich = antrag.status == Status.ENTSCHEIDUNGSVORSCHLAG and (
-                        services.uebergang_moeglich(request.user, antrag, ziel)
-                    )
-                elif teil == "pruefung-beginnen":
-                    moeglich = antrag.status == Status.EINGEREICHT and (
-                        services.uebergang_moeglich(request.user, antrag, ziel)
-                    )
                 else:
-                    moeglich = services.uebergang_moeglich(request.user, antrag, ziel)
+                    moeglich = von in (None, antrag.status) and services.uebergang_moeglich(
+                        request.user, antrag, ziel
+                    )
                 if moeglich:
                     name = f"admin:foerderantraege_foerderantrag_{teil.replace('-', '_')}"
                     knoepfe.append((reverse(name, args=[antrag.pk]), text))
@@ -645,14 +675,15 @@ class FoerderantragAdmin(admin.ModelAdmin):
     def _antrag(self, request, pk):
         if not self.has_view_permission(request):
             raise PermissionDenied
+        # Same scope as the change view: a draft's page or file is a 404 here too.
         return get_object_or_404(
-            Foerderantrag.objects.select_related("aufruf", "organisation__kreis"), pk=pk
+            self.get_queryset(request).select_related("aufruf", "organisation__kreis"), pk=pk
         )
 
     def _zurueck(self, antrag):
         return redirect("admin:foerderantraege_foerderantrag_change", antrag.pk)
 
-    def _ausfuehren(self, request, antrag, aufruf, erfolg):
+    def _ausfuehren(self, request, aufruf, erfolg):
         try:
             aufruf()
         except services.AntragFehler as exc:
@@ -661,18 +692,27 @@ class FoerderantragAdmin(admin.ModelAdmin):
         self.message_user(request, erfolg, messages.SUCCESS)
         return True
 
-    def pruefung_beginnen_view(self, request, pk):
+    def _mit_bemerkung(self, request, pk, titel, dienst, erfolg, hinweis=""):
+        """A step whose only input is an optional remark for the Verlauf."""
         antrag = self._antrag(request, pk)
         form = BemerkungForm(_daten(request))
         if request.method == "POST" and form.is_valid():
             self._ausfuehren(
                 request,
-                antrag,
-                lambda: services.pruefung_beginnen(antrag.pk, request.user),
-                _("Die Prüfung hat begonnen."),
+                lambda: dienst(antrag.pk, request.user, form.cleaned_data["bemerkung"]),
+                erfolg,
             )
             return self._zurueck(antrag)
-        return _aktionsseite(self, request, _("Prüfung beginnen"), form, antrag)
+        return _aktionsseite(self, request, titel, form, antrag, hinweis)
+
+    def pruefung_beginnen_view(self, request, pk):
+        return self._mit_bemerkung(
+            request,
+            pk,
+            _("Prüfung beginnen"),
+            services.pruefung_beginnen,
+            _("Die Prüfung hat begonnen."),
+        )
 
     def nachforderung_view(self, request, pk):
         antrag = self._antrag(request, pk)
@@ -682,7 +722,6 @@ class FoerderantragAdmin(admin.ModelAdmin):
             and form.is_valid()
             and self._ausfuehren(
                 request,
-                antrag,
                 lambda: services.nachforderung_stellen(
                     antrag.pk,
                     request.user,
@@ -695,6 +734,16 @@ class FoerderantragAdmin(admin.ModelAdmin):
             return self._zurueck(antrag)
         return _aktionsseite(self, request, _("Nachforderung stellen"), form, antrag)
 
+    def nachforderung_schliessen_view(self, request, pk):
+        return self._mit_bemerkung(
+            request,
+            pk,
+            _("Nachforderung schließen"),
+            services.nachforderung_schliessen,
+            _("Die Nachforderung ist geschlossen; die Prüfung geht weiter."),
+            _("Schließen Sie die Nachforderung, wenn sich die Frage ohne Antwort erledigt hat."),
+        )
+
     def vorschlag_view(self, request, pk):
         antrag = self._antrag(request, pk)
         form = VorschlagAdminForm(
@@ -706,7 +755,6 @@ class FoerderantragAdmin(admin.ModelAdmin):
             and form.is_valid()
             and self._ausfuehren(
                 request,
-                antrag,
                 lambda: services.entscheidung_vorschlagen(
                     antrag.pk, request.user, **form.cleaned_data
                 ),
@@ -725,41 +773,23 @@ class FoerderantragAdmin(admin.ModelAdmin):
         )
 
     def zeichnen_view(self, request, pk):
-        antrag = self._antrag(request, pk)
-        form = BemerkungForm(_daten(request))
-        if request.method == "POST" and form.is_valid():
-            self._ausfuehren(
-                request,
-                antrag,
-                lambda: services.entscheidung_zeichnen(
-                    antrag.pk, request.user, form.cleaned_data["bemerkung"]
-                ),
-                _("Gezeichnet. Der Bescheid wird erstellt."),
-            )
-            return self._zurueck(antrag)
-        return _aktionsseite(
-            self,
+        return self._mit_bemerkung(
             request,
+            pk,
             _("Entscheidung zeichnen"),
-            form,
-            antrag,
+            services.entscheidung_zeichnen,
+            _("Gezeichnet. Der Bescheid wird erstellt."),
             _("Mit dem Zeichnen wird die Entscheidung wirksam und der Bescheid erstellt."),
         )
 
     def zurueckverweisen_view(self, request, pk):
-        antrag = self._antrag(request, pk)
-        form = BemerkungForm(_daten(request))
-        if request.method == "POST" and form.is_valid():
-            self._ausfuehren(
-                request,
-                antrag,
-                lambda: services.vorschlag_zurueckverweisen(
-                    antrag.pk, request.user, form.cleaned_data["bemerkung"]
-                ),
-                _("Der Vorschlag ist zurückverwiesen."),
-            )
-            return self._zurueck(antrag)
-        return _aktionsseite(self, request, _("Vorschlag zurückverweisen"), form, antrag)
+        return self._mit_bemerkung(
+            request,
+            pk,
+            _("Vorschlag zurückverweisen"),
+            services.vorschlag_zurueckverweisen,
+            _("Der Vorschlag ist zurückverwiesen."),
+        )
 
     def bescheid_neu_view(self, request, pk):
         antrag = self._antrag(request, pk)
@@ -767,17 +797,23 @@ class FoerderantragAdmin(admin.ModelAdmin):
             for bescheid in antrag.bescheide.exclude(render_status=RenderStatus.FERTIG):
                 self._ausfuehren(
                     request,
-                    antrag,
                     lambda b=bescheid: services.bescheid_neu_erzeugen(b.pk, request.user),
                     _("Bescheid %(n)s wird neu erzeugt.") % {"n": bescheid.nummer},
                 )
             return self._zurueck(antrag)
-        return _aktionsseite(self, request, _("Bescheid neu erzeugen"), BemerkungForm(), antrag)
+        # Nothing to enter: a remark field here would be silently dropped.
+        return _aktionsseite(self, request, _("Bescheid neu erzeugen"), forms.Form(), antrag)
 
     def anlage_view(self, request, pk, anlage_id):
         antrag = self._antrag(request, pk)
         anlage = get_object_or_404(antrag.anlagen, pk=anlage_id)
-        return FileResponse(anlage.datei.open("rb"), as_attachment=True, filename=anlage.dateiname)
+        # Stored files are checked PDFs; never let the uploaded name choose the type.
+        return FileResponse(
+            anlage.datei.open("rb"),
+            as_attachment=True,
+            filename=anlage.dateiname,
+            content_type="application/pdf",
+        )
 
     def bescheid_view(self, request, pk, bescheid_id):
         antrag = self._antrag(request, pk)
@@ -785,5 +821,8 @@ class FoerderantragAdmin(admin.ModelAdmin):
         if bescheid.render_status != RenderStatus.FERTIG:
             raise Http404
         return FileResponse(
-            bescheid.pdf.open("rb"), as_attachment=True, filename=bescheid.pdf_dateiname()
+            bescheid.pdf.open("rb"),
+            as_attachment=True,
+            filename=bescheid.pdf_dateiname(),
+            content_type="application/pdf",
         )

@@ -50,6 +50,7 @@ class AntragstellerForm(forms.Form):
     )
     ansprechperson_email = forms.EmailField(
         label=_("E-Mail-Adresse der Ansprechperson"),
+        max_length=254,  # the model column; longer input would fail in the database
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": _("Bitte geben Sie eine E-Mail-Adresse an."),
@@ -66,9 +67,11 @@ class AntragstellerForm(forms.Form):
         label=_("Zahl der Geflüchteten in der Anschlussunterbringung"),
         help_text=_("Wie viele Geflüchtete in der Anschlussunterbringung sollen beraten werden?"),
         min_value=0,
+        max_value=1_000_000,  # far above any Kreis, far below the integer column's limit
         error_messages={
             "required": _("Bitte geben Sie die Zahl der Geflüchteten an."),
             "invalid": _("Bitte geben Sie eine ganze Zahl ein."),
+            "max_value": _("Bitte geben Sie höchstens %(limit_value)s ein."),
         },
     )
 

@@ -343,9 +343,6 @@ class Foerderantrag(TimeStampedModel):
     def iban_formatiert(self) -> str:
         return " ".join(self.iban[i : i + 4] for i in range(0, len(self.iban), 4))
 
-    def darf_zurueckziehen(self) -> bool:
-        return (self.status, Status.ZURUECKGEZOGEN) in ERLAUBTE_UEBERGAENGE
-
 
 class Stelle(models.Model):
     """A planned (part of a) position of an Integrationsmanager*in."""
@@ -391,6 +388,12 @@ class Stelle(models.Model):
 
     def __str__(self):
         return self.bezeichnung
+
+    def validate_constraints(self, exclude=None):
+        # selectors.stelle_fehler checks these rules against the Aufruf with German
+        # messages; the database constraints stay as the last line of defence, but
+        # their technical names must not reach the applicant's error summary.
+        super().validate_constraints(exclude={*(exclude or ()), "vzae", "beginn", "ende"})
 
     @property
     def monate(self) -> int:

@@ -70,7 +70,6 @@ class Abschnitt:
     titel: str
     erledigt: bool
     url: str
-    bearbeitbar: bool = True
 
 
 def abschnitte(antrag: Foerderantrag) -> list[Abschnitt]:

@@ -112,14 +112,22 @@ def _sperren(antrag_id) -> Foerderantrag:
     )
 
 
-def _antragsteller_pruefen(akteur, antrag) -> None:
+def _entwurf_sperren(antrag_id, akteur) -> Foerderantrag:
+    """Lock a draft for a change by a member of its organisation (call inside atomic)."""
+    antrag = _sperren(antrag_id)
     if not akteur_rollen(akteur, antrag) & {Akteur.MITGLIED, Akteur.ZEICHNUNGSBERECHTIGT}:
         raise KeineBerechtigung(_("Sie handeln nicht für diese Organisation."))
-
-
-def _entwurf_pruefen(antrag) -> None:
     if antrag.status != Status.ENTWURF:
         raise UebergangNichtErlaubt(_("Nur ein Entwurf kann geändert werden."))
+    return antrag
+
+
+def _vollstaendigkeit_pruefen(antrag) -> None:
+    offen = [a.titel for a in abschnitte(antrag) if not a.erledigt]
+    if offen:
+        raise VoraussetzungFehlt(
+            _("Bitte vervollständigen Sie noch: %(liste)s.") % {"liste": ", ".join(map(str, offen))}
+        )
 
 
 # --- The one transition function ------------------------------------------------
@@ -161,7 +169,7 @@ def antrag_statuswechsel(antrag_id, nach: str, akteur, bemerkung: str = "", **da
 def _einreichen(antrag, akteur, rollen, daten):
     jetzt = timezone.now()
     aufruf = antrag.aufruf
-    if not aufruf.veroeffentlicht or jetzt > aufruf.antragsfrist:
+    if not aufruf.ist_offen(jetzt):
         raise VoraussetzungFehlt(
             _(
                 "Die Antragsfrist ist am %(frist)s abgelaufen. Eine Einreichung ist nicht mehr möglich."
@@ -172,11 +180,7 @@ def _einreichen(antrag, akteur, rollen, daten):
         raise VoraussetzungFehlt(
             _("Ihre Organisation ist für diesen Aufruf nicht antragsberechtigt.")
         )
-    offen = [a.titel for a in abschnitte(antrag) if not a.erledigt]
-    if offen:
-        raise VoraussetzungFehlt(
-            _("Bitte vervollständigen Sie noch: %(liste)s.") % {"liste": ", ".join(map(str, offen))}
-        )
+    _vollstaendigkeit_pruefen(antrag)
     antrag.beantragter_betrag = antragsbetrag(antrag.stellen.select_related("festbetrag"))
     antrag.aktenzeichen = _naechstes_aktenzeichen(timezone.localtime(jetzt).year)
     antrag.eingereicht_am = jetzt
@@ -374,8 +378,8 @@ def antrag_einreichen(antrag_id, akteur):
     return antrag_statuswechsel(antrag_id, Status.EINGEREICHT, akteur)
 
 
-def pruefung_beginnen(antrag_id, akteur):
-    return antrag_statuswechsel(antrag_id, Status.IN_PRUEFUNG, akteur)
+def pruefung_beginnen(antrag_id, akteur, bemerkung=""):
+    return antrag_statuswechsel(antrag_id, Status.IN_PRUEFUNG, akteur, bemerkung)
 
 
 def nachforderung_stellen(antrag_id, akteur, *, text, frist):
@@ -388,6 +392,11 @@ def nachforderung_beantworten(antrag_id, akteur, *, antwort, dateien=()):
     return antrag_statuswechsel(
         antrag_id, Status.IN_PRUEFUNG, akteur, antwort=antwort, dateien=list(dateien)
     )
+
+
+def nachforderung_schliessen(antrag_id, akteur, bemerkung=""):
+    """The RP closes an open request without an answer; the review continues."""
+    return antrag_statuswechsel(antrag_id, Status.IN_PRUEFUNG, akteur, bemerkung)
 
 
 def entscheidung_vorschlagen(
@@ -476,9 +485,7 @@ def entwurf_aendern(antrag_id, akteur, **felder) -> Foerderantrag:
     if unbekannt:
         raise ValueError(f"Unbekannte Felder: {sorted(unbekannt)}")
     with transaction.atomic():
-        antrag = _sperren(antrag_id)
-        _antragsteller_pruefen(akteur, antrag)
-        _entwurf_pruefen(antrag)
+        antrag = _entwurf_sperren(antrag_id, akteur)
         if "iban" in felder:
             felder["iban"] = iban_normalisieren(felder["iban"])
         for name, wert in felder.items():
@@ -511,9 +518,7 @@ def stelle_speichern(antrag_id, akteur, stelle_id=None, **felder) -> Stelle:
     if set(felder) - STELLE_FELDER:
         raise ValueError("Unbekannte Felder")
     with transaction.atomic():
-        antrag = _sperren(antrag_id)
-        _antragsteller_pruefen(akteur, antrag)
-        _entwurf_pruefen(antrag)
+        antrag = _entwurf_sperren(antrag_id, akteur)
         stelle = antrag.stellen.get(pk=stelle_id) if stelle_id else Stelle(antrag=antrag)
         for name, wert in felder.items():
             setattr(stelle, name, wert)
@@ -529,9 +534,7 @@ def stelle_speichern(antrag_id, akteur, stelle_id=None, **felder) -> Stelle:
 
 def stelle_loeschen(antrag_id, akteur, stelle_id) -> None:
     with transaction.atomic():
-        antrag = _sperren(antrag_id)
-        _antragsteller_pruefen(akteur, antrag)
-        _entwurf_pruefen(antrag)
+        antrag = _entwurf_sperren(antrag_id, akteur)
         antrag.stellen.filter(pk=stelle_id).delete()
         _betrag_aktualisieren(antrag)
 
@@ -554,7 +557,8 @@ def _anlage_anlegen(antrag, akteur, datei, bezeichnung, nachforderung=None) -> A
     anlage = Anlage(
         antrag=antrag,
         nachforderung=nachforderung,
-        bezeichnung=bezeichnung or datei.name,
+        # Without a label the file name stands in; it may be longer than the column.
+        bezeichnung=(bezeichnung or datei.name)[: Anlage._meta.get_field("bezeichnung").max_length],
         dateiname=(datei.name or "anlage.pdf")[:255],
         groesse=datei.size,
         hochgeladen_von=akteur,
@@ -567,17 +571,13 @@ def _anlage_anlegen(antrag, akteur, datei, bezeichnung, nachforderung=None) -> A
 def anlage_hochladen(antrag_id, akteur, datei, bezeichnung="") -> Anlage:
     """Attach a PDF to a draft."""
     with transaction.atomic():
-        antrag = _sperren(antrag_id)
-        _antragsteller_pruefen(akteur, antrag)
-        _entwurf_pruefen(antrag)
+        antrag = _entwurf_sperren(antrag_id, akteur)
         return _anlage_anlegen(antrag, akteur, datei, bezeichnung)
 
 
 def anlage_loeschen(antrag_id, akteur, anlage_id) -> None:
     with transaction.atomic():
-        antrag = _sperren(antrag_id)
-        _antragsteller_pruefen(akteur, antrag)
-        _entwurf_pruefen(antrag)
+        antrag = _entwurf_sperren(antrag_id, akteur)
         anlage = antrag.anlagen.get(pk=anlage_id)
         datei = anlage.datei
         anlage.delete()
@@ -587,15 +587,8 @@ def anlage_loeschen(antrag_id, akteur, anlage_id) -> None:
 def antrag_zur_einreichung_freigeben(antrag_id, akteur) -> Foerderantrag:
     """A Mitglied marks a draft as ready; the signatories are e-mailed."""
     with transaction.atomic():
-        antrag = _sperren(antrag_id)
-        _antragsteller_pruefen(akteur, antrag)
-        _entwurf_pruefen(antrag)
-        offen = [a.titel for a in abschnitte(antrag) if not a.erledigt]
-        if offen:
-            raise VoraussetzungFehlt(
-                _("Bitte vervollständigen Sie noch: %(liste)s.")
-                % {"liste": ", ".join(map(str, offen))}
-            )
+        antrag = _entwurf_sperren(antrag_id, akteur)
+        _vollstaendigkeit_pruefen(antrag)
         antrag.freigegeben_am = timezone.now()
         antrag.freigegeben_von = akteur
         antrag.save(update_fields=["freigegeben_am", "freigegeben_von", "geaendert_am"])

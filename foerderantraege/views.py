@@ -111,7 +111,6 @@ def neu(request):
 @login_required
 def detail(request, pk):
     antrag = eigener_antrag_oder_404(request.user, pk)
-    rollen = services.akteur_rollen(request.user, antrag)
     bescheid = antrag.bescheide.filter(render_status=RenderStatus.FERTIG).first()
     return render(
         request,
@@ -130,7 +129,6 @@ def detail(request, pk):
             "darf_zurueckziehen": services.uebergang_moeglich(
                 request.user, antrag, Status.ZURUECKGEZOGEN
             ),
-            "zeichnungsberechtigt": Akteur.ZEICHNUNGSBERECHTIGT in rollen,
             "breadcrumb": _breadcrumb(None, (antrag.get_absolute_url(), str(antrag))),
         },
     )
@@ -526,6 +524,10 @@ def nachforderung(request, pk):
 @login_required
 def zurueckziehen(request, pk):
     antrag = eigener_antrag_oder_404(request.user, pk)
+    if not services.uebergang_moeglich(request.user, antrag, Status.ZURUECKGEZOGEN):
+        # No confirmation page for a step that cannot succeed (the service checks again).
+        messages.info(request, _("Dieser Antrag kann nicht mehr zurückgezogen werden."))
+        return redirect(antrag)
     form = forms.ZurueckziehenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -228,3 +228,134 @@ def test_foerderzeitraum_hoechstens_60_monate():
         aufruf.clean()
     aufruf.foerderzeitraum_bis = dt.date(2031, 12, 31)
     aufruf.clean()
+
+
+def test_entwuerfe_bleiben_dem_rp_verborgen(client):
+    from tests.factories import anlage as anlage_anlegen
+
+    entwurf, leute = antrag_im_status(Status.ENTWURF)
+    nie_eingereicht, andere = antrag_im_status(Status.ZURUECKGEZOGEN)
+    datei = anlage_anlegen(nie_eingereicht, andere.mitglied)
+    client.force_login(leute.sachbearbeitung)
+    for antrag in (entwurf, nie_eingereicht):
+        # Django's admin answers an object outside its queryset with a redirect home.
+        assert client.get(_url("change", antrag.pk))["Location"] == reverse("admin:index")
+        for name in ("pruefung_beginnen", "nachforderung", "vorschlag", "zeichnen"):
+            assert client.get(_url(name, antrag.pk)).status_code == 404, name
+        assert client.post(_url("pruefung_beginnen", antrag.pk)).status_code == 404
+    assert client.get(_url("anlage", entwurf.pk, entwurf.anlagen.first().pk)).status_code == 404
+    assert client.get(_url("anlage", nie_eingereicht.pk, datei.pk)).status_code == 404
+    liste = client.get(reverse("admin:foerderantraege_foerderantrag_changelist"))
+    assert nie_eingereicht.organisation.name not in liste.content.decode()
+
+
+def test_downloads_im_admin_immer_als_pdf(client):
+    from tests.factories import anlage as anlage_anlegen
+
+    antrag, leute = antrag_im_status(Status.BEWILLIGT)
+    fremdname = anlage_anlegen(antrag, leute.mitglied)
+    fremdname.dateiname = "seite.html"
+    fremdname.save()
+    client.force_login(leute.sachbearbeitung)
+    antwort = client.get(_url("anlage", antrag.pk, fremdname.pk))
+    assert antwort["Content-Type"] == "application/pdf"
+    assert antwort["Content-Disposition"].startswith("attachment")
+    from foerderantraege import tasks
+
+    bescheid = antrag.bescheide.get()
+    tasks.bescheid_rendern(bescheid.pk)
+    antwort = client.get(_url("bescheid", antrag.pk, bescheid.pk))
+    assert antwort["Content-Type"] == "application/pdf"
+
+
+def test_schluessel_mit_exotischen_ziffern_gibt_meldung(client):
+    aufruf = FoerderaufrufFactory(gesamtbudget=Decimal("440000.00"))
+    client.force_login(sachbearbeitung())
+    url = reverse("admin:foerderantraege_foerderaufruf_verteilen", args=[aufruf.pk])
+    datei = SimpleUploadedFile("s.csv", "Kreisschlüssel;Gewicht\n08111;²\n".encode())
+    antwort = client.post(url, {"schluessel": "datei", "datei": datei})
+    assert antwort.status_code == 200
+    assert "Gewicht ist keine ganze Zahl" in antwort.content.decode()
+    assert not Planungsrahmen.objects.filter(aufruf=aufruf).exists()
+
+
+def test_verteilen_aktion_nur_mit_aenderungsrecht(client):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import BenutzerFactory
+
+    aufruf = FoerderaufrufFactory()
+    nur_lesen = BenutzerFactory(is_staff=True)
+    nur_lesen.user_permissions.add(
+        Permission.objects.get(
+            codename="view_foerderaufruf", content_type__app_label="foerderantraege"
+        )
+    )
+    client.force_login(nur_lesen)
+    url = reverse("admin:foerderantraege_foerderaufruf_changelist")
+    antwort = client.get(url)
+    assert antwort.status_code == 200
+    assert "planungsrahmen_nach_einwohnern" not in antwort.content.decode()
+    client.post(url, {"action": "planungsrahmen_nach_einwohnern", "_selected_action": [aufruf.pk]})
+    assert not Planungsrahmen.objects.filter(aufruf=aufruf).exists()
+    uebersicht = reverse("admin:foerderantraege_foerderaufruf_uebersicht", args=[aufruf.pk])
+    assert "/verteilen/" not in client.get(uebersicht).content.decode()
+    client.force_login(sachbearbeitung())
+    assert "planungsrahmen_nach_einwohnern" in client.get(url).content.decode()
+    assert "/verteilen/" in client.get(uebersicht).content.decode()
+
+
+def test_bemerkung_beim_pruefungsbeginn_landet_im_verlauf(client):
+    antrag, leute = antrag_im_status(Status.EINGEREICHT)
+    client.force_login(leute.sachbearbeitung)
+    client.post(_url("pruefung_beginnen", antrag.pk), {"bemerkung": "Eingang vollständig"})
+    antrag.refresh_from_db()
+    assert antrag.status == Status.IN_PRUEFUNG
+    letzte = antrag.statusaenderungen.last()
+    assert (letzte.nach, letzte.bemerkung) == (Status.IN_PRUEFUNG, "Eingang vollständig")
+
+
+def test_detailseite_abfragen_wachsen_nicht_mit_dem_verlauf(client, django_assert_max_num_queries):
+    from foerderantraege import services
+
+    antrag, leute = antrag_im_status(Status.IN_PRUEFUNG)
+
+    def runde():
+        services.nachforderung_stellen(
+            antrag.pk,
+            leute.sachbearbeitung,
+            text="Bitte nachreichen.",
+            frist=timezone.localdate() + dt.timedelta(days=7),
+        )
+        services.nachforderung_beantworten(antrag.pk, leute.mitglied, antwort="Anbei.")
+
+    client.force_login(leute.sachbearbeitung)
+    runde()
+    with django_assert_max_num_queries(60) as wenige:
+        assert client.get(_url("change", antrag.pk)).status_code == 200
+    for _ in range(5):
+        runde()
+    with django_assert_max_num_queries(len(wenige.captured_queries)):
+        antwort = client.get(_url("change", antrag.pk))
+    assert antwort.content.decode().count("Bitte nachreichen.") >= 6
+
+
+def test_sachbearbeitung_schliesst_nachforderung_ohne_antwort(client):
+    antrag, leute = antrag_im_status(Status.NACHFORDERUNG)
+    client.force_login(leute.sachbearbeitung)
+    detail = client.get(_url("change", antrag.pk)).content.decode()
+    assert _url("nachforderung_schliessen", antrag.pk) in detail
+    assert _url("zurueckverweisen", antrag.pk) not in detail
+    client.post(_url("nachforderung_schliessen", antrag.pk), {"bemerkung": "Hat sich erledigt"})
+    antrag.refresh_from_db()
+    assert antrag.status == Status.IN_PRUEFUNG
+    nf = antrag.nachforderungen.get()
+    assert nf.beantwortet_von == leute.sachbearbeitung and not nf.offen
+    assert antrag.statusaenderungen.last().bemerkung == "Hat sich erledigt"
+    detail = client.get(_url("change", antrag.pk)).content.decode()
+    assert _url("nachforderung_schliessen", antrag.pk) not in detail
+    client.force_login(leute.referatsleitung)
+    antrag, leute = antrag_im_status(Status.NACHFORDERUNG)
+    assert _url("nachforderung_schliessen", antrag.pk) not in (
+        client.get(_url("change", antrag.pk)).content.decode()
+    )

@@ -273,3 +273,22 @@ def test_status_wird_nur_an_einer_stelle_geaendert():
     assert quellen["services.py"].count("Statusaenderung.objects.create") == 1
     assert quellen["services.py"].count("antrag.status = ") == 1
     assert not [n for n, t in quellen.items() if n != "services.py" and ".status = " in t]
+
+
+def test_e_mails_sind_klartext_ohne_html_maskierung(mailoutbox, django_capture_on_commit_callbacks):
+    antrag, leute = antrag_im_status(S.EINGEREICHT)
+    antrag.organisation.name = "Caritas & Diakonie"
+    antrag.organisation.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pruefung_beginnen(antrag.pk, leute.sachbearbeitung)
+    assert "(Caritas & Diakonie)" in mailoutbox[-1].body
+    with django_capture_on_commit_callbacks(execute=True):
+        services.nachforderung_stellen(
+            antrag.pk,
+            leute.sachbearbeitung,
+            text='Bitte den „Kooperationsvertrag" mit <Anlage 2> & Unterschrift.',
+            frist=timezone.localdate() + dt.timedelta(days=7),
+        )
+    mail = mailoutbox[-1]
+    assert 'Bitte den „Kooperationsvertrag" mit <Anlage 2> & Unterschrift.' in mail.body
+    assert "&amp;" not in mail.body and "&quot;" not in mail.body and "&lt;" not in mail.body

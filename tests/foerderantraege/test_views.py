@@ -56,6 +56,15 @@ def test_eigene_seiten_erreichbar(client, entwurf, name):
 
 
 @pytest.mark.parametrize("name", ENTWURF_SEITEN)
+def test_seiten_mit_stylesheet_und_brotkruemeln(client, entwurf, name):
+    antrag, leute = entwurf
+    client.force_login(leute.mitglied)
+    inhalt = client.get(_url(name, antrag)).content.decode()
+    assert "css/foerderantraege" in inhalt
+    assert 'class="portal-breadcrumb"' in inhalt and "Meine Anträge" in inhalt
+
+
+@pytest.mark.parametrize("name", ENTWURF_SEITEN)
 def test_fremde_organisation_bekommt_404(client, entwurf, name):
     antrag, leute = entwurf
     client.force_login(leute.fremd)
@@ -378,3 +387,76 @@ def test_mitglied_ohne_zeichnungsrecht_kann_trotzdem_lesen(client):
     assert m.rolle == Mitgliedschaft.Rolle.MITGLIED
     client.force_login(leute.mitglied)
     assert client.get(_url("detail", antrag)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("feld", "wert", "meldung"),
+    [
+        ("ansprechperson_email", "a" * 250 + "@kreis.example", "254"),
+        ("anzahl_gefluechtete", "99999999999", "höchstens"),
+    ],
+)
+def test_zu_grosse_eingaben_meldung_statt_datenbankfehler(client, feld, wert, meldung):
+    antrag = FoerderantragFactory(ansprechperson_name="")
+    client.force_login(mitglied(antrag.organisation))
+    daten = {
+        "ansprechperson_name": "Aylin Demir",
+        "ansprechperson_email": "aylin.demir@kreis.example",
+        "ansprechperson_telefon": "0711 98765",
+        "anzahl_gefluechtete": "180",
+        feld: wert,
+    }
+    antwort = client.post(_url("antragsteller", antrag), daten)
+    inhalt = antwort.content.decode()
+    assert antwort.status_code == 200
+    assert "portal-fehlerzusammenfassung" in inhalt and meldung in inhalt
+    assert 'value="Aylin Demir"' in inhalt
+    antrag.refresh_from_db()
+    assert antrag.ansprechperson_name == ""
+
+
+def test_stelle_fehler_nur_als_verstaendliche_meldungen(client):
+    antrag = FoerderantragFactory()
+    client.force_login(mitglied(antrag.organisation))
+    antwort = client.post(
+        _url("stelle_neu", antrag),
+        {
+            "bezeichnung": "Falsch herum",
+            "vzae": "0,2",
+            "festbetrag": antrag.aufruf.festbetraege.first().pk,
+            "beginn": "2027-03-01",
+            "ende": "2027-01-31",
+            "einsatzort": "X",
+            "traegerschaft": "eigen",
+        },
+    )
+    inhalt = antwort.content.decode()
+    assert "zwischen 0,25 und 1,00" in inhalt and "Das Ende muss nach dem Beginn liegen." in inhalt
+    assert "Bedingung" not in inhalt and "stelle_vzae_bereich" not in inhalt
+    assert 'value="Falsch herum"' in inhalt
+
+
+def test_nachforderung_mit_langem_dateinamen_ohne_bezeichnung(client):
+    antrag, leute = antrag_im_status(Status.NACHFORDERUNG)
+    client.force_login(leute.mitglied)
+    name = "n" * 240 + ".pdf"
+    antwort = client.post(
+        _url("nachforderung", antrag),
+        {"antwort": "Anbei", "bezeichnung": "", "datei": SimpleUploadedFile(name, MINI_PDF)},
+    )
+    assert antwort.status_code == 302
+    anlage = antrag.nachforderungen.get().anlagen.get()
+    assert anlage.bezeichnung == name[:200] and anlage.dateiname == name
+
+
+@pytest.mark.parametrize("status", [Status.BEWILLIGT, Status.ZURUECKGEZOGEN])
+def test_zurueckziehen_nicht_angeboten_wenn_nicht_moeglich(client, status):
+    antrag, leute = antrag_im_status(status)
+    client.force_login(leute.mitglied)
+    assert _url("zurueckziehen", antrag) not in client.get(_url("detail", antrag)).content.decode()
+    antwort = client.get(_url("zurueckziehen", antrag), follow=True)
+    assert antwort.redirect_chain[-1][0] == antrag.get_absolute_url()
+    assert "kann nicht mehr zurückgezogen werden" in antwort.content.decode()
+    client.post(_url("zurueckziehen", antrag), {"begruendung": "x"})
+    antrag.refresh_from_db()
+    assert antrag.status == status
