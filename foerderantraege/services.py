@@ -10,7 +10,7 @@ commit. The named services below (``antrag_einreichen``, ``entscheidung_zeichnen
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
+from pik_portal import dokumente
 from pik_portal.models import Kreis, Mitgliedschaft
 from pik_portal.money import euro, runden
 from pik_portal.rollen import RP_REFERATSLEITUNG, RP_SACHBEARBEITUNG
@@ -42,7 +43,6 @@ from .models import (
 from .selectors import abschnitte, stelle_fehler
 
 MAX_ANLAGE_BYTES = 10 * 1024 * 1024
-PDF_SIGNATUR = b"%PDF-"
 
 
 class AntragFehler(Exception):
@@ -540,16 +540,11 @@ def stelle_loeschen(antrag_id, akteur, stelle_id) -> None:
 
 
 def pdf_pruefen(datei) -> None:
-    """Accept a PDF by its content (``%PDF-`` at the start), ≤ 10 MB – never by its name."""
-    if datei.size > MAX_ANLAGE_BYTES:
-        raise VoraussetzungFehlt(_("Die Datei ist größer als 10 MB."))
-    datei.seek(0)
-    anfang = datei.read(len(PDF_SIGNATUR))
-    datei.seek(0)
-    if anfang != PDF_SIGNATUR:
-        raise VoraussetzungFehlt(
-            _("Die Datei ist kein PDF-Dokument. Bitte laden Sie ein PDF hoch.")
-        )
+    """The portal's PDF check (content, not name; ≤ 10 MB), raised as this area's error."""
+    try:
+        dokumente.pdf_pruefen(datei, max_bytes=MAX_ANLAGE_BYTES)
+    except ValidationError as exc:
+        raise VoraussetzungFehlt(exc.messages[0]) from exc
 
 
 def _anlage_anlegen(antrag, akteur, datei, bezeichnung, nachforderung=None) -> Anlage:

@@ -40,7 +40,9 @@ def pdf_pruefen(datei, max_bytes: int = MAX_PDF_BYTES) -> None:
     anfang = datei.read(len(PDF_SIGNATUR))
     datei.seek(0)
     if anfang != PDF_SIGNATUR:
-        raise ValidationError(_("Bitte laden Sie eine PDF-Datei hoch."))
+        raise ValidationError(
+            _("Die Datei ist kein PDF-Dokument. Bitte laden Sie eine PDF-Datei hoch.")
+        )
 
 
 def pdf_antwort(datei, dateiname: str) -> FileResponse:
