@@ -381,6 +381,21 @@ def test_zurueckziehen(client):
     assert "Stelle entfällt" in client.get(_url("verlauf", antrag)).content.decode()
 
 
+def test_zurueckgezogener_entwurf_nennt_den_entwurf_in_der_mail(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    antrag, leute = antrag_im_status(Status.ENTWURF)
+    client.force_login(leute.mitglied)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("zurueckziehen", antrag), {"begruendung": "Doch nicht"})
+    antrag.refresh_from_db()
+    assert antrag.status == Status.ZURUECKGEZOGEN
+    assert [m.subject for m in mailoutbox] == [
+        f"Ihr Förderantrag Entwurf Nr. {antrag.pk}: Zurückgezogen"
+    ]
+    assert "None" not in mailoutbox[0].body
+
+
 def test_mitglied_ohne_zeichnungsrecht_kann_trotzdem_lesen(client):
     antrag, leute = antrag_im_status(Status.EINGEREICHT)
     m = Mitgliedschaft.objects.get(benutzer=leute.mitglied)
