@@ -11,7 +11,7 @@ import re
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,7 +19,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from pik_portal.csv_export import csv_antwort
-from pik_portal.dokumente import RenderStatus
+from pik_portal.dokumente import RenderStatus, pdf_antwort
 from pik_portal.models import Kreis
 from pik_portal.money import EuroFormField, euro
 
@@ -807,22 +807,11 @@ class FoerderantragAdmin(admin.ModelAdmin):
     def anlage_view(self, request, pk, anlage_id):
         antrag = self._antrag(request, pk)
         anlage = get_object_or_404(antrag.anlagen, pk=anlage_id)
-        # Stored files are checked PDFs; never let the uploaded name choose the type.
-        return FileResponse(
-            anlage.datei.open("rb"),
-            as_attachment=True,
-            filename=anlage.dateiname,
-            content_type="application/pdf",
-        )
+        return pdf_antwort(anlage.datei, anlage.dateiname)
 
     def bescheid_view(self, request, pk, bescheid_id):
         antrag = self._antrag(request, pk)
         bescheid = get_object_or_404(antrag.bescheide, pk=bescheid_id)
         if bescheid.render_status != RenderStatus.FERTIG:
             raise Http404
-        return FileResponse(
-            bescheid.pdf.open("rb"),
-            as_attachment=True,
-            filename=bescheid.pdf_dateiname(),
-            content_type="application/pdf",
-        )
+        return pdf_antwort(bescheid.pdf, bescheid.pdf_dateiname())

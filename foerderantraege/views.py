@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pik_portal.dokumente import RenderStatus
+from pik_portal.dokumente import RenderStatus, pdf_antwort
 from pik_portal.selectors import organisationen_von
 
 from . import forms, services
@@ -353,12 +353,7 @@ def anlagen(request, pk):
 def anlage(request, pk, anlage_id):
     antrag = eigener_antrag_oder_404(request.user, pk)
     datei = get_object_or_404(antrag.anlagen, pk=anlage_id)
-    return FileResponse(
-        datei.datei.open("rb"),
-        as_attachment=True,
-        filename=datei.dateiname,
-        content_type="application/pdf",
-    )
+    return pdf_antwort(datei.datei, datei.dateiname)
 
 
 @login_required
@@ -554,9 +549,4 @@ def bescheid_pdf(request, pk):
     bescheid = antrag.bescheide.filter(render_status=RenderStatus.FERTIG).first()
     if bescheid is None:
         raise Http404(_("Der Bescheid liegt noch nicht vor."))
-    return FileResponse(
-        bescheid.pdf.open("rb"),
-        as_attachment=True,
-        filename=bescheid.pdf_dateiname(),
-        content_type="application/pdf",
-    )
+    return pdf_antwort(bescheid.pdf, bescheid.pdf_dateiname())

@@ -48,8 +48,12 @@ def pdf_pruefen(datei, max_bytes: int = MAX_PDF_BYTES) -> None:
 def pdf_antwort(datei, dateiname: str) -> FileResponse:
     """Serve a stored PDF as a download; the caller has checked the permission.
 
-    The storage is private (never served by URL), so this is the only way out.
+    The storage is private (never served by URL), so this is the only way out. Stored
+    files are checked PDFs: the uploaded name never chooses the type, and the download
+    name always ends in ``.pdf``.
     """
+    if not dateiname.lower().endswith(".pdf"):
+        dateiname = f"{dateiname}.pdf"
     return FileResponse(
         datei.open("rb"), as_attachment=True, filename=dateiname, content_type="application/pdf"
     )

@@ -475,3 +475,15 @@ def test_zurueckziehen_nicht_angeboten_wenn_nicht_moeglich(client, status):
     client.post(_url("zurueckziehen", antrag), {"begruendung": "x"})
     antrag.refresh_from_db()
     assert antrag.status == status
+
+
+def test_anlage_wird_immer_als_pdf_heruntergeladen(client):
+    antrag, leute = antrag_im_status(Status.EINGEREICHT)
+    anlage = antrag.anlagen.first()
+    anlage.dateiname = "stellenplan"
+    anlage.save(update_fields=["dateiname"])
+    client.force_login(leute.mitglied)
+    antwort = client.get(anlage.get_absolute_url())
+    assert antwort.status_code == 200
+    assert antwort["Content-Type"] == "application/pdf"
+    assert 'filename="stellenplan.pdf"' in antwort["Content-Disposition"]
