@@ -25,6 +25,7 @@ from pik_portal.money import EuroFormField, euro
 
 from . import services
 from .models import (
+    STELLE_FELDER,
     Anlage,
     Bescheid,
     Entscheidung,
@@ -323,19 +324,7 @@ class _NurLesenInline(admin.TabularInline):
 
 class StelleInline(_NurLesenInline):
     model = Stelle
-    fields = [
-        "bezeichnung",
-        "vzae",
-        "festbetrag",
-        "person",
-        "beginn",
-        "ende",
-        "einsatzort",
-        "traegerschaft",
-        "traeger_name",
-        "traeger_anschrift",
-        "betrag_anzeige",
-    ]
+    fields = [*STELLE_FELDER, "betrag_anzeige"]
     readonly_fields = fields
 
     @admin.display(description=_("Betrag"))

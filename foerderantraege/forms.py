@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Festbetrag, Stelle
+from .models import STELLE_FELDER, Festbetrag, Stelle
 from .selectors import stelle_fehler
 from .services import AntragFehler, iban_normalisieren, pdf_pruefen
 
@@ -105,18 +105,7 @@ class StelleForm(forms.ModelForm):
 
     class Meta:
         model = Stelle
-        fields = [
-            "bezeichnung",
-            "vzae",
-            "festbetrag",
-            "person",
-            "beginn",
-            "ende",
-            "einsatzort",
-            "traegerschaft",
-            "traeger_name",
-            "traeger_anschrift",
-        ]
+        fields = list(STELLE_FELDER)
         widgets = {"traegerschaft": forms.RadioSelect, "festbetrag": forms.RadioSelect}
         help_texts = {
             "person": _("Falls schon bekannt."),

@@ -344,6 +344,21 @@ class Foerderantrag(TimeStampedModel):
         return " ".join(self.iban[i : i + 4] for i in range(0, len(self.iban), 4))
 
 
+# The fields an applicant fills in for a position (form, service and admin use this list).
+STELLE_FELDER = (
+    "bezeichnung",
+    "vzae",
+    "festbetrag",
+    "person",
+    "beginn",
+    "ende",
+    "einsatzort",
+    "traegerschaft",
+    "traeger_name",
+    "traeger_anschrift",
+)
+
+
 class Stelle(models.Model):
     """A planned (part of a) position of an Integrationsmanager*in."""
 

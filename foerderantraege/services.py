@@ -27,6 +27,7 @@ from . import tasks
 from .berechnung import antragsbetrag, nach_groessten_resten
 from .models import (
     ERLAUBTE_UEBERGAENGE,
+    STELLE_FELDER,
     Aktenzeichenzaehler,
     Akteur,
     Anlage,
@@ -494,20 +495,6 @@ def entwurf_aendern(antrag_id, akteur, **felder) -> Foerderantrag:
     return antrag
 
 
-STELLE_FELDER = {
-    "bezeichnung",
-    "vzae",
-    "festbetrag",
-    "person",
-    "beginn",
-    "ende",
-    "einsatzort",
-    "traegerschaft",
-    "traeger_name",
-    "traeger_anschrift",
-}
-
-
 def _betrag_aktualisieren(antrag) -> None:
     antrag.beantragter_betrag = antragsbetrag(antrag.stellen.select_related("festbetrag"))
     antrag.save(update_fields=["beantragter_betrag", "geaendert_am"])
@@ -515,7 +502,7 @@ def _betrag_aktualisieren(antrag) -> None:
 
 def stelle_speichern(antrag_id, akteur, stelle_id=None, **felder) -> Stelle:
     """Add or change a position of a draft; the requested amount follows."""
-    if set(felder) - STELLE_FELDER:
+    if set(felder) - set(STELLE_FELDER):
         raise ValueError("Unbekannte Felder")
     with transaction.atomic():
         antrag = _entwurf_sperren(antrag_id, akteur)
