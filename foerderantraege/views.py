@@ -234,27 +234,44 @@ def stelle_bearbeiten(request, pk, stelle_id=None):
     )
 
 
-@login_required
-def stelle_loeschen(request, pk, stelle_id):
+def _entwurfsteil_loeschen(
+    request, pk, *, teile, teil_id, service, abschnitt, titel, frage, erledigt
+):
+    """Confirm, then delete one part (a Stelle or an Anlage) of the user's own draft."""
     antrag = eigener_antrag_oder_404(request.user, pk)
     if umleitung := _nur_entwurf(request, antrag):
         return umleitung
-    stelle = get_object_or_404(antrag.stellen, pk=stelle_id)
+    teil = get_object_or_404(getattr(antrag, teile), pk=teil_id)
     if request.method == "POST":
         try:
-            services.stelle_loeschen(antrag.pk, request.user, stelle.pk)
+            service(antrag.pk, request.user, teil.pk)
         except services.AntragFehler as exc:
             _fehler(request, exc)
         else:
-            messages.success(request, _("Die Stelle ist gelöscht."))
-        return redirect("foerderantraege:stellen", antrag.pk)
+            messages.success(request, erledigt)
+        return redirect(abschnitt, antrag.pk)
     return _bestaetigen(
         request,
         antrag,
-        _("Stelle löschen"),
-        _("Soll die Stelle „%(s)s“ gelöscht werden?") % {"s": stelle.bezeichnung},
-        _("Stelle löschen"),
-        reverse("foerderantraege:stellen", args=[antrag.pk]),
+        titel,
+        frage % {"name": teil.bezeichnung},
+        titel,
+        reverse(abschnitt, args=[antrag.pk]),
+    )
+
+
+@login_required
+def stelle_loeschen(request, pk, stelle_id):
+    return _entwurfsteil_loeschen(
+        request,
+        pk,
+        teile="stellen",
+        teil_id=stelle_id,
+        service=services.stelle_loeschen,
+        abschnitt="foerderantraege:stellen",
+        titel=_("Stelle löschen"),
+        frage=_("Soll die Stelle „%(name)s“ gelöscht werden?"),
+        erledigt=_("Die Stelle ist gelöscht."),
     )
 
 
@@ -358,25 +375,16 @@ def anlage(request, pk, anlage_id):
 
 @login_required
 def anlage_loeschen(request, pk, anlage_id):
-    antrag = eigener_antrag_oder_404(request.user, pk)
-    if umleitung := _nur_entwurf(request, antrag):
-        return umleitung
-    datei = get_object_or_404(antrag.anlagen, pk=anlage_id)
-    if request.method == "POST":
-        try:
-            services.anlage_loeschen(antrag.pk, request.user, datei.pk)
-        except services.AntragFehler as exc:
-            _fehler(request, exc)
-        else:
-            messages.success(request, _("Die Anlage ist gelöscht."))
-        return redirect("foerderantraege:anlagen", antrag.pk)
-    return _bestaetigen(
+    return _entwurfsteil_loeschen(
         request,
-        antrag,
-        _("Anlage löschen"),
-        _("Soll die Anlage „%(a)s“ gelöscht werden?") % {"a": datei.bezeichnung},
-        _("Anlage löschen"),
-        reverse("foerderantraege:anlagen", args=[antrag.pk]),
+        pk,
+        teile="anlagen",
+        teil_id=anlage_id,
+        service=services.anlage_loeschen,
+        abschnitt="foerderantraege:anlagen",
+        titel=_("Anlage löschen"),
+        frage=_("Soll die Anlage „%(name)s“ gelöscht werden?"),
+        erledigt=_("Die Anlage ist gelöscht."),
     )
 
 

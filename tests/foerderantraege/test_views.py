@@ -80,6 +80,25 @@ def test_fremde_organisation_bekommt_404_beim_absenden(client, entwurf, name):
     assert antrag.status == Status.ENTWURF and antrag.ansprechperson_name != "X"
 
 
+@pytest.mark.parametrize(
+    ("name", "teile", "frage", "zurueck"),
+    [
+        ("stelle_loeschen", "stellen", "Soll die Stelle", "stellen"),
+        ("anlage_loeschen", "anlagen", "Soll die Anlage", "anlagen"),
+    ],
+)
+def test_teil_des_entwurfs_loeschen(client, entwurf, name, teile, frage, zurueck):
+    antrag, leute = entwurf
+    teil = getattr(antrag, teile).first()
+    client.force_login(leute.mitglied)
+    seite = client.get(_url(name, antrag, teil.pk)).content.decode()
+    assert f"{frage} „{teil.bezeichnung}“ gelöscht werden?" in seite
+    antwort = client.post(_url(name, antrag, teil.pk))
+    assert antwort.status_code == 302
+    assert antwort["Location"] == _url(zurueck, antrag)
+    assert not getattr(antrag, teile).filter(pk=teil.pk).exists()
+
+
 def test_fremde_organisation_unterseiten_404(client, entwurf):
     antrag, leute = entwurf
     stelle = antrag.stellen.first()
