@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from pik_portal.admin_veroeffentlichung import VeroeffentlichungAdminMixin
 from pik_portal.markdown import markdown_zu_html
 
 from .models import Bewertung, Frage, Kategorie
@@ -27,7 +28,7 @@ class KategorieAdmin(admin.ModelAdmin):
 
 
 @admin.register(Frage)
-class FrageAdmin(admin.ModelAdmin):
+class FrageAdmin(VeroeffentlichungAdminMixin, admin.ModelAdmin):
     list_display = [
         "frage",
         "kategorie",
@@ -83,17 +84,9 @@ class FrageAdmin(admin.ModelAdmin):
         # The same sanitised HTML the public page shows.
         return format_html('<div class="faq-vorschau">{}</div>', markdown_zu_html(obj.antwort))
 
-    def save_model(self, request, obj, form, change):
-        if "veroeffentlicht" not in form.changed_data:
-            return super().save_model(request, obj, form, change)
-        # Publishing from the form goes through the same service as the actions,
-        # so it leaves its audit row too.
-        gewuenscht = obj.veroeffentlicht
-        obj.veroeffentlicht = not gewuenscht
-        super().save_model(request, obj, form, change)
-        dienst = fragen_veroeffentlichen if gewuenscht else fragen_zurueckziehen
-        dienst([obj.pk], akteur=request.user)
-        obj.veroeffentlicht = gewuenscht
+    def veroeffentlichung_speichern(self, request, pk, veroeffentlicht):
+        dienst = fragen_veroeffentlichen if veroeffentlicht else fragen_zurueckziehen
+        dienst([pk], akteur=request.user)
 
     @admin.action(description=_("Ausgewählte Fragen veröffentlichen"), permissions=["change"])
     def veroeffentlichen(self, request, queryset):

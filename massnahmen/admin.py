@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from pik_portal.admin_import import CsvImportAdminMixin
+from pik_portal.admin_veroeffentlichung import VeroeffentlichungAdminMixin
 from pik_portal.csv_export import csv_antwort
 
 from .models import Handlungsfeld, Massnahme, Zielgruppe
@@ -64,7 +65,7 @@ class MassnahmeForm(forms.ModelForm):
 
 
 @admin.register(Massnahme)
-class MassnahmeAdmin(CsvImportAdminMixin, admin.ModelAdmin):
+class MassnahmeAdmin(VeroeffentlichungAdminMixin, CsvImportAdminMixin, admin.ModelAdmin):
     form = MassnahmeForm
     csv_import_klasse = MassnahmenImport
     list_display = [
@@ -113,18 +114,10 @@ class MassnahmeAdmin(CsvImportAdminMixin, admin.ModelAdmin):
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj else self.prepopulated_fields
 
-    def save_model(self, request, obj, form, change):
-        if "veroeffentlicht" not in form.changed_data:
-            return super().save_model(request, obj, form, change)
-        # Publishing from the form goes through the same service as the actions,
-        # so it leaves its audit row too.
-        gewuenscht = obj.veroeffentlicht
-        obj.veroeffentlicht = not gewuenscht
-        super().save_model(request, obj, form, change)
+    def veroeffentlichung_speichern(self, request, pk, veroeffentlicht):
         veroeffentlichung_setzen(
-            Massnahme.objects.filter(pk=obj.pk), gewuenscht, akteur=request.user
+            Massnahme.objects.filter(pk=pk), veroeffentlicht, akteur=request.user
         )
-        obj.veroeffentlicht = gewuenscht
 
     @admin.action(description=_("Ausgewählte Maßnahmen veröffentlichen"), permissions=["change"])
     def veroeffentlichen(self, request, queryset):
